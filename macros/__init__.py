@@ -1,0 +1,59 @@
+"""mkdocs-macros entry point for DVA Notes. `define_env` only registers; the logic lives in modules.
+
+Every macro is a plain function `fn(ctx, page, *args)` in one module per concern; this file binds
+them to the current page and turns their input errors into one-line build failures.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import corrections, links
+from .context import Context
+from .errors import MacroInputError, in_context
+
+MODULES = (links, corrections)
+
+
+def _bind(env: Any, ctx: Context, name: str, fn: Callable[..., str]) -> None:
+    signature = inspect.signature(fn)
+
+    def macro(*args: Any, **kwargs: Any) -> str:
+        page = env.page.file.src_uri if env.page is not None else "<no page>"
+        call = f"{name}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
+        try:
+            signature.bind(ctx, page, *args, **kwargs)
+        except TypeError as exc:
+            raise in_context(page, call, MacroInputError(f"wrong arguments ({exc})")) from None
+        try:
+            return fn(ctx, page, *args, **kwargs)
+        except MacroInputError as exc:
+            raise in_context(page, call, exc) from None
+
+    macro.__doc__ = fn.__doc__
+    env.macro(macro, name)
+
+
+def macro_names() -> set[str]:
+    return {name for module in MODULES for name in module.MACROS}
+
+
+def define_env(env: Any) -> None:
+    ctx = Context.load(Path(env.conf["docs_dir"]))
+    for module in MODULES:
+        for name, fn in module.MACROS.items():
+            _bind(env, ctx, name, fn)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Keep front matter from shadowing macros while a page renders.
+
+    mkdocs-macros passes each front-matter key to Jinja as a variable, so a page's
+    `service: sqs` would hide the `service()` macro. The plugin renders from a copy of the
+    page, so the copy gets the meta without macro names; the real page keeps all its metadata.
+    """
+    page = env.variables["page"]
+    page.meta = {k: v for k, v in page.meta.items() if k not in macro_names()}

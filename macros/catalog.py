@@ -1,0 +1,155 @@
+"""Load and validate the service catalog (data/services.yml) and the exam data (data/exam.yml).
+
+Everything a page says about a service (name, aliases, category, related pages) comes from here.
+Validation is strict so that a typo in the data fails the build with a message that names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import suggest
+
+DATA_DIR = Path(__file__).parent / "data"
+ENTRY_KEYS = {"id", "kind", "name", "aliases", "category", "domains", "summary", "docs", "related"}
+KIND_FOLDERS = {"service": "services", "topic": "topics"}
+
+
+class CatalogError(ValueError):
+    """The data files are inconsistent; the message names the entry and the key."""
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Exam:
+    code: str
+    name: str
+    first_exam_date: str
+    guide: str
+    domains: tuple[Domain, ...]
+    in_scope: tuple[str, ...]
+    in_scope_source: str
+
+    def domain(self, domain_id: str) -> Domain:
+        for d in self.domains:
+            if d.id == domain_id:
+                return d
+        raise KeyError(domain_id)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    category: str
+    domains: tuple[str, ...]
+    summary: str
+    docs: str
+    related: tuple[str, ...]
+
+    @property
+    def src_path(self) -> str:
+        """The page's path relative to docs/, e.g. services/sqs.md."""
+        return f"{KIND_FOLDERS[self.kind]}/{self.id}.md"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    categories: tuple[str, ...]
+    entries: tuple[Entry, ...]
+    exam: Exam
+
+    def ids(self) -> list[str]:
+        return [e.id for e in self.entries]
+
+    def find(self, entry_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+    def by_src_path(self, src_path: str) -> Entry | None:
+        return next((e for e in self.entries if e.src_path == src_path), None)
+
+    def by_category(self) -> list[tuple[str, list[Entry]]]:
+        return [(c, [e for e in self.entries if e.category == c]) for c in self.categories]
+
+    def tags_for(self, entry: Entry) -> list[str]:
+        """The tags a page must carry: its category, then its exam domains' names."""
+        return [entry.category] + [self.exam.domain(d).name for d in entry.domains]
+
+
+def _require(cond: bool, where: str, problem: str) -> None:
+    if not cond:
+        raise CatalogError(f"{where}: {problem}")
+
+
+def _load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_exam(path: Path = DATA_DIR / "exam.yml") -> Exam:
+    raw = _load_yaml(path)
+    code = raw["current"]
+    where = f"{path.name}: exams.{code}"
+    _require(code in raw["exams"], path.name, f"current exam {code!r} is not under exams")
+    data = raw["exams"][code]
+    domains = tuple(Domain(d["id"], d["name"], int(d["weight"])) for d in data["domains"])
+    _require(sum(d.weight for d in domains) == 100, where, "domain weights must add up to 100")
+    scope = data.get("in_scope", {})
+    return Exam(
+        code=code,
+        name=data["name"],
+        first_exam_date=str(data["first_exam_date"]),
+        guide=data["guide"],
+        domains=domains,
+        in_scope=tuple(scope.get("services", [])),
+        in_scope_source=scope.get("source", ""),
+    )
+
+
+def _entry(raw: dict[str, Any], categories: tuple[str, ...], exam: Exam) -> Entry:
+    where = f"services.yml: entry {raw.get('id', '?')!r}"
+    _require(set(raw) == ENTRY_KEYS, where, f"keys must be exactly {sorted(ENTRY_KEYS)}, got {sorted(raw)}")
+    _require(raw["kind"] in KIND_FOLDERS, where, f"kind must be one of {sorted(KIND_FOLDERS)}")
+    _require(raw["category"] in categories, where, f"category {raw['category']!r}; {suggest(raw['category'], categories)}")
+    domain_ids = [d.id for d in exam.domains]
+    for d in raw["domains"]:
+        _require(d in domain_ids, where, f"domain {d!r}; {suggest(d, domain_ids)}")
+    _require(str(raw["docs"]).startswith("https://"), where, "docs must be an https URL")
+    _require(bool(str(raw["summary"]).strip()), where, "summary is empty")
+    return Entry(
+        id=raw["id"],
+        kind=raw["kind"],
+        name=raw["name"],
+        aliases=tuple(str(a) for a in raw["aliases"]),
+        category=raw["category"],
+        domains=tuple(raw["domains"]),
+        summary=str(raw["summary"]).strip(),
+        docs=raw["docs"],
+        related=tuple(raw["related"]),
+    )
+
+
+def load_catalog(path: Path = DATA_DIR / "services.yml", exam: Exam | None = None) -> Catalog:
+    raw = _load_yaml(path)
+    exam = exam or load_exam(path.parent / "exam.yml")
+    categories = tuple(raw["categories"])
+    entries = tuple(_entry(e, categories, exam) for e in raw["entries"])
+    ids = [e.id for e in entries]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    _require(not dupes, path.name, f"duplicate ids {dupes}")
+    for e in entries:
+        for r in e.related:
+            _require(r in ids and r != e.id, f"services.yml: entry {e.id!r}", f"related id {r!r}; {suggest(r, ids)}")
+    return Catalog(categories=categories, entries=entries, exam=exam)
