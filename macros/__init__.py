@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import corrections, links
+from . import corrections, coverage, glossary, links
 from .context import Context
 from .errors import MacroInputError, in_context
 
-MODULES = (links, corrections)
+MODULES = (links, corrections, coverage, glossary)
 
 
 def _bind(env: Any, ctx: Context, name: str, fn: Callable[..., str]) -> None:

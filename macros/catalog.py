@@ -28,6 +28,14 @@ class Domain:
     id: str
     name: str
     weight: int
+    previous: int | None = None
+
+
+@dataclass(frozen=True)
+class InScope:
+    category: str
+    name: str
+    page: str | None
 
 
 @dataclass(frozen=True)
@@ -36,9 +44,11 @@ class Exam:
     name: str
     first_exam_date: str
     guide: str
+    replaces: str
     domains: tuple[Domain, ...]
-    in_scope: tuple[str, ...]
+    in_scope: tuple[InScope, ...]
     in_scope_source: str
+    in_scope_confirmed: bool
 
     def domain(self, domain_id: str) -> Domain:
         for d in self.domains:
@@ -104,17 +114,24 @@ def load_exam(path: Path = DATA_DIR / "exam.yml") -> Exam:
     where = f"{path.name}: exams.{code}"
     _require(code in raw["exams"], path.name, f"current exam {code!r} is not under exams")
     data = raw["exams"][code]
-    domains = tuple(Domain(d["id"], d["name"], int(d["weight"])) for d in data["domains"])
+    domains = tuple(Domain(d["id"], d["name"], int(d["weight"]), d.get("previous")) for d in data["domains"])
     _require(sum(d.weight for d in domains) == 100, where, "domain weights must add up to 100")
-    scope = data.get("in_scope", {})
+    scope = data["in_scope"]
+    in_scope = tuple(
+        InScope(category, item["name"], item.get("page"))
+        for category, items in scope["services"].items()
+        for item in items
+    )
     return Exam(
         code=code,
         name=data["name"],
         first_exam_date=str(data["first_exam_date"]),
         guide=data["guide"],
+        replaces=data.get("replaces", ""),
         domains=domains,
-        in_scope=tuple(scope.get("services", [])),
-        in_scope_source=scope.get("source", ""),
+        in_scope=in_scope,
+        in_scope_source=scope["source"],
+        in_scope_confirmed=bool(scope["confirmed_for_current"]),
     )
 
 
@@ -149,6 +166,9 @@ def load_catalog(path: Path = DATA_DIR / "services.yml", exam: Exam | None = Non
     ids = [e.id for e in entries]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     _require(not dupes, path.name, f"duplicate ids {dupes}")
+    for item in exam.in_scope:
+        _require(item.page is None or item.page in ids, f"exam.yml: in-scope {item.name!r}",
+                 f"page {item.page!r}; {suggest(str(item.page), ids)}")
     for e in entries:
         for r in e.related:
             _require(r in ids and r != e.id, f"services.yml: entry {e.id!r}", f"related id {r!r}; {suggest(r, ids)}")
