@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import corrections, coverage, glossary, links
+from .aliases import with_aliases
 from .context import Context
 from .errors import MacroInputError, in_context
 
@@ -43,6 +44,7 @@ def macro_names() -> set[str]:
 
 def define_env(env: Any) -> None:
     ctx = Context.load(Path(env.conf["docs_dir"]))
+    env.variables["_dva_context"] = ctx
     for module in MODULES:
         for name, fn in module.MACROS.items():
             _bind(env, ctx, name, fn)
@@ -57,3 +59,11 @@ def on_pre_page_macros(env: Any) -> None:
     """
     page = env.variables["page"]
     page.meta = {k: v for k, v in page.meta.items() if k not in macro_names()}
+
+
+def on_post_page_macros(env: Any) -> None:
+    """After macros render, add the catalog aliases under a catalog page's H1 (for search)."""
+    ctx: Context = env.variables["_dva_context"]
+    entry = ctx.catalog.by_src_path(env.page.file.src_uri)
+    if entry is not None:
+        env.markdown = with_aliases(env.markdown, entry)
