@@ -11,12 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import corrections, coverage, glossary, links
+from . import calculators, corrections, coverage, glossary, links, search_index
 from .aliases import with_aliases
 from .context import Context
 from .errors import MacroInputError, in_context
 
-MODULES = (links, corrections, coverage, glossary)
+MODULES = (links, corrections, coverage, glossary, calculators)
 
 
 def _bind(env: Any, ctx: Context, name: str, fn: Callable[..., str]) -> None:
@@ -67,3 +67,8 @@ def on_post_page_macros(env: Any) -> None:
     entry = ctx.catalog.by_src_path(env.page.file.src_uri)
     if entry is not None:
         env.markdown = with_aliases(env.markdown, entry)
+
+
+def on_post_build(env: Any) -> None:
+    """After Material writes the search index, add the catalog aliases to each page's entry."""
+    search_index.rewrite(Path(env.conf["site_dir"]), env.variables["_dva_context"].catalog)

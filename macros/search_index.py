@@ -1,0 +1,39 @@
+"""Search by alias: give each catalog page's own search entry an `aliases` field.
+
+Material's search worker indexes every field named under `plugins.search.fields` in mkdocs.yml.
+The aliases field (boosted there) is filled from the catalog, so "DDB", "KDS" or "beanstalk"
+rank the service page above notes that merely mention the word. The entries themselves are
+Material's; this adds one field to the page-level entry of each catalog page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .catalog import Catalog
+
+INDEX = Path("search/search_index.json")
+
+
+def page_location(src_path: str) -> str:
+    """The search location of a page built with directory URLs: services/sqs.md -> services/sqs/."""
+    return src_path.removesuffix(".md") + "/"
+
+
+def add_aliases(index: dict, catalog: Catalog) -> dict:
+    """Return the index with `aliases` on the page-level entry of every catalog page."""
+    aliases = {page_location(e.src_path): [e.name, *e.aliases] for e in catalog.entries}
+    for doc in index["docs"]:
+        if doc["location"] in aliases:
+            doc["aliases"] = aliases[doc["location"]]
+    return index
+
+
+def rewrite(site_dir: Path, catalog: Catalog) -> None:
+    """Add the aliases to the built search index in place (no-op if search is off)."""
+    path = site_dir / INDEX
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(add_aliases(index, catalog), separators=(",", ":")), encoding="utf-8")

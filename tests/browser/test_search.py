@@ -1,0 +1,74 @@
+"""Search by service, alias and exam keyword through the real Material search box in chromium.
+
+Material lists results grouped by page: the first link is the page, and the links after it are
+its best-matching sections. A page query must put that page first; a note query must put the
+note's page first with the note as its top section.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
+
+
+def _location(href: str, base: str) -> str:
+    """`services/sqs/#sqs-x` from an absolute result URL, dropping Material's ?h= highlight query."""
+    parts = urlsplit(href)
+    path = parts.path[len(urlsplit(base).path):]
+    return f"{path}#{parts.fragment}" if parts.fragment else path
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url: str):  # type: ignore[no-untyped-def]
+    """One tab on the home page for all queries; fails on any console error or page exception."""
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(site_url)
+    yield tab
+    context.close()
+    assert not errors, f"console errors: {errors}"
+
+
+def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Open the search with the keyboard, type the query, return the result locations in order."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.keyboard.press("/")
+    box.fill("")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    box.press_sequentially(query)
+    page.wait_for_function(
+        "q => document.querySelector('input.md-search__input').value === q && "
+        "document.querySelectorAll('.md-search-result__item').length > 0",
+        arg=query,
+    )
+    page.wait_for_timeout(100)  # Material renders results in batches; let the first batch settle
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+    return [_location(h, site_url) for h in hrefs]
+
+
+@pytest.mark.parametrize(("query", "expected"), sorted(QUERIES["pages"].items()))
+def test_alias_finds_service_page_first(search_page, site_url: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    results = search(search_page, site_url, query)
+    assert results, f"no result for {query!r}"
+    assert results[0] == expected, f"{query!r}: first result {results[0]}, expected {expected}; top: {results[:4]}"
+
+
+@pytest.mark.parametrize(("query", "expected"), sorted(QUERIES["notes"].items()))
+def test_keyword_finds_note_first(search_page, site_url: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    results = search(search_page, site_url, query)
+    expected_page = expected.split("#")[0]
+    assert results and results[0].split("#")[0] == expected_page, f"{query!r}: top results {results[:4]}"
+    first_note = next((r for r in results if "#" in r), None)
+    assert first_note == expected, f"{query!r}: first section {first_note}, expected {expected}; top: {results[:4]}"
