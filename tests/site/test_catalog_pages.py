@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from macros.catalog import load_catalog
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build
 
 CATALOG = load_catalog()
 
@@ -23,14 +23,19 @@ def _nav_files(node: object) -> list[str]:
     return []
 
 
-def _mkdocs_nav() -> list[str]:
+def _mkdocs_config() -> dict:
+    """mkdocs.yml as data; MkDocs' !ENV and python tags are ignored (read as None)."""
+
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
     Loader.add_multi_constructor("!", lambda *a: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return _nav_files(config["nav"])
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def _mkdocs_nav() -> list[str]:
+    return _nav_files(_mkdocs_config()["nav"])
 
 
 def _front_matter(path: Path) -> dict:
@@ -55,11 +60,7 @@ def test_every_service_page_has_a_catalog_entry() -> None:
 
 
 def test_nav_is_grouped_by_catalog_category() -> None:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    nav = _mkdocs_config()["nav"]
     sections = {k: v for item in nav if isinstance(item, dict) for k, v in item.items()}
     for category, entries in CATALOG.by_category():
         assert sorted(_nav_files(sections.get(category, []))) == sorted(e.src_path for e in entries), category
@@ -74,3 +75,26 @@ def test_front_matter_matches_catalog(entry) -> None:  # type: ignore[no-untyped
         f"tags of {entry.src_path} must be its category then its domains: {CATALOG.tags_for(entry)}"
     )
     assert str(meta.get("description", "")).strip(), "description is required (search and link previews)"
+
+
+def _plugin_config(name: str) -> dict:
+    for plugin in _mkdocs_config()["plugins"]:
+        if isinstance(plugin, dict) and name in plugin:
+            return plugin[name] or {}
+    raise AssertionError(f"plugin {name!r} is not configured in mkdocs.yml")
+
+
+def test_tags_allowed_match_catalog_and_exam() -> None:
+    expected = [*CATALOG.categories, *(d.name for d in CATALOG.exam.domains)]
+    assert _plugin_config("tags").get("tags_allowed") == expected, (
+        f"set plugins.tags.tags_allowed in mkdocs.yml to the catalog categories then the exam domains: {expected}"
+    )
+
+
+def test_tag_typo_fails_build(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs/services/sqs.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("- Integration & messaging", "- Integration & mesaging", 1),
+                    encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Integration & mesaging" in result.stdout + result.stderr
