@@ -10,13 +10,16 @@ CATALOG = load_catalog()
 DYNAMODB = CATALOG.find("dynamodb")
 
 
-def test_alias_line_goes_right_after_h1() -> None:
+def test_alias_line_goes_after_the_intro_before_the_first_h2() -> None:
     assert DYNAMODB is not None
-    md = with_aliases("# Amazon DynamoDB\n\nSummary.\n\n## Key facts\n", DYNAMODB)
-    head, rest = md.split("\n", 1)
-    assert head == "# Amazon DynamoDB"
-    assert rest.lstrip().startswith("Also searched as: DynamoDB, dynamo db")
-    assert rest.index("Also searched as") < rest.index("Summary.")
+    md = with_aliases("# Amazon DynamoDB\n\nSummary.\n\n## Key facts\n\n## Exam tips\n", DYNAMODB)
+    assert md.index("Summary.") < md.index("Also searched as: DynamoDB, dynamo db") < md.index("## Key facts")
+    assert md.count("Also searched as") == 1
+
+
+def test_alias_line_at_the_end_without_h2() -> None:
+    assert DYNAMODB is not None
+    assert with_aliases("# Amazon DynamoDB\n\nSummary.\n", DYNAMODB).rstrip().endswith("{: .dva-aliases }")
 
 
 def test_page_without_h1_is_unchanged() -> None:
