@@ -1,0 +1,63 @@
+"""MkDocs hook: the values the page chrome shows, computed here so overrides/main.html only lays out.
+
+- `verified`: the page's `last_verified` front-matter date, as an ISO date for <time datetime> and as
+  the words readers see ("30 November 2026"). A value that is not a real YYYY-MM-DD date fails the build.
+- `preview`: title, description and canonical URL for the Open Graph / Twitter link-preview tags. The
+  description is the page's front-matter `description` (the same text Material puts in the meta
+  description), falling back to `site_description`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+# English month names, independent of the build machine's locale.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+@dataclass(frozen=True)
+class Verified:
+    iso: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    title: str
+    description: str
+    url: str | None
+    site_name: str
+
+
+def parse_verified(value: object, src: str) -> Verified:
+    """`last_verified` as YAML gives it (a date, or a quoted 'YYYY-MM-DD' string) -> Verified."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+        raise PluginError(f"docs/{src}: last_verified {value!r} must be a date written YYYY-MM-DD")
+    try:
+        if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+            raise ValueError(value)
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"docs/{src}: last_verified {value!r} is not a real date written YYYY-MM-DD") from None
+    return Verified(iso=day.isoformat(), text=f"{day.day} {MONTHS[day.month - 1]} {day.year}")
+
+
+def page_preview(page: Any, config: Any) -> Preview:
+    meta = page.meta or {}
+    title = str(meta.get("title") or page.title or config["site_name"])
+    description = str(meta.get("description") or config.get("site_description") or "").strip()
+    return Preview(title=title, description=description, url=page.canonical_url, site_name=config["site_name"])
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    value = (page.meta or {}).get("last_verified")
+    context["verified"] = None if value is None else parse_verified(value, page.file.src_uri)
+    context["preview"] = page_preview(page, config)
+    return context

@@ -1,0 +1,155 @@
+"""The page chrome from overrides/: link-preview tags, the last_verified line, Material's patched partials."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from mkdocs.utils.meta import get_data
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from tests.conftest import ROOT, mkdocs_build
+
+
+def _hook(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides/hooks" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is created
+    spec.loader.exec_module(module)
+    return module
+
+
+def _front_matter(src: Path) -> dict:
+    """The page's front matter exactly as MkDocs reads it (invalid YAML gives no metadata at all)."""
+    return get_data(src.read_text(encoding="utf-8"))[1]
+
+
+def _pages() -> list[tuple[str, dict]]:
+    """(built HTML path, front matter) for every Markdown page in docs/ except snippets."""
+    docs = ROOT / "docs"
+    pages = []
+    for src in sorted(docs.rglob("*.md")):
+        rel = src.relative_to(docs).as_posix()
+        if rel.startswith("includes/"):
+            continue
+        html = "index.html" if rel == "index.md" else rel.removesuffix(".md") + "/index.html"
+        pages.append((html, _front_matter(src)))
+    return pages
+
+
+def _meta(tree: HTMLParser, attr: str, key: str) -> str | None:
+    node = tree.css_first(f'meta[{attr}="{key}"]')
+    return node.attributes.get("content") if node else None
+
+
+def preview_problems(site: Path, html: str, meta: dict) -> list[str]:
+    """What is missing or wrong in one page's meta description and Open Graph / Twitter tags."""
+    tree = HTMLParser((site / html).read_text(encoding="utf-8"))
+    description = str(meta.get("description", "")).strip()
+    if not description:
+        return [f"{html}: no front-matter description; its meta description and link preview fall back to site_description"]
+    expected = {
+        ("name", "description"): description,
+        ("property", "og:description"): description,
+        ("name", "twitter:description"): description,
+        ("property", "og:title"): str(meta.get("title", "")) or None,
+        ("property", "og:site_name"): "DVA Notes",
+        ("name", "twitter:card"): "summary",
+    }
+    problems = [
+        f"{html}: <meta {attr}={key!r}> is {_meta(tree, attr, key)!r}, expected {want!r}"
+        for (attr, key), want in expected.items()
+        if want is not None and _meta(tree, attr, key) != want
+    ]
+    canonical = tree.css_first('link[rel="canonical"]')
+    if canonical is None or _meta(tree, "property", "og:url") != canonical.attributes.get("href"):
+        problems.append(f"{html}: og:url must equal the canonical URL")
+    return problems
+
+
+def test_every_page_has_its_own_link_preview(built_site: Path) -> None:
+    problems = [p for html, meta in _pages() for p in preview_problems(built_site, html, meta)]
+    assert not problems, "\n".join(problems)
+
+
+def test_link_preview_check_catches_a_page_without_description(project_copy: Path, tmp_path: Path) -> None:
+    errata = project_copy / "docs/errata.md"
+    text = errata.read_text(encoding="utf-8")
+    errata.write_text("\n".join(line for line in text.splitlines() if not line.startswith("description:")) + "\n")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert preview_problems(tmp_path / "out", "errata/index.html", _front_matter(errata)) == [
+        "errata/index.html: no front-matter description; its meta description and link preview fall back to site_description"
+    ]
+
+
+def test_last_verified_is_shown_as_a_time_element(built_site: Path) -> None:
+    checked = 0
+    for html, meta in _pages():
+        if "last_verified" not in meta:
+            continue
+        day = meta["last_verified"]
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        node = HTMLParser((built_site / html).read_text(encoding="utf-8")).css_first("article .dva-verified time")
+        assert node is not None, f"{html}: no 'Facts checked against AWS documentation' line"
+        assert node.attributes.get("datetime") == day.isoformat(), html
+        assert node.text() == f"{day.day} {day:%B} {day.year}", html
+        checked += 1
+    assert checked, "no page has last_verified in its front matter"
+
+
+def test_verified_line_wording(built_site: Path) -> None:
+    node = HTMLParser((built_site / "services/sqs/index.html").read_text(encoding="utf-8")).css_first(".dva-verified")
+    assert node is not None
+    assert " ".join(node.text().split()).startswith("Facts checked against AWS documentation on ")
+
+
+@pytest.mark.parametrize(
+    ("value", "complaint"),
+    [
+        ("'2026-11-31'", "docs/services/sqs.md: last_verified '2026-11-31' is not a real date written YYYY-MM-DD"),
+        ("'30/11/2026'", "docs/services/sqs.md: last_verified '30/11/2026' is not a real date written YYYY-MM-DD"),
+    ],
+)
+def test_bad_last_verified_fails_build(project_copy: Path, tmp_path: Path, value: str, complaint: str) -> None:
+    page = project_copy / "docs/services/sqs.md"
+    text = page.read_text(encoding="utf-8")
+    lines = [f"last_verified: {value}" if line.startswith("last_verified:") else line for line in text.splitlines()]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert complaint in result.stdout + result.stderr
+
+
+def test_parse_verified_accepts_yaml_dates_and_strings() -> None:
+    parse = _hook("page_meta").parse_verified
+    assert parse(dt.date(2026, 11, 30), "x.md").text == "30 November 2026"
+    assert parse("2026-01-05", "x.md").iso == "2026-01-05"
+    assert parse("2026-01-05", "x.md").text == "5 January 2026"
+
+
+def test_patched_partials_are_in_the_built_site(built_site: Path) -> None:
+    html = (built_site / "services/sqs/index.html").read_text(encoding="utf-8")
+    tree = HTMLParser(html)
+    assert tree.css_first(".md-search").attributes.get("aria-label") == "Search"
+    assert tree.css_first(".md-progress").attributes.get("aria-label") == "Loading page"
+    assert tree.css_first("nav.md-tags").attributes.get("aria-label") == "Tags"
+    # Without data-md-component="source" Material's script never calls api.github.com.
+    assert tree.css_first("a.md-source") is not None
+    assert 'data-md-component="source"' not in html
+
+
+def test_a_patch_that_no_longer_applies_fails_build(project_copy: Path, tmp_path: Path) -> None:
+    patches = project_copy / "overrides/hooks/partials.yml"
+    patches.write_text(patches.read_text(encoding="utf-8").replace("role=\"dialog\"'", "role=\"modal\"'", 1))
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert (
+        "overrides/hooks/partials.yml: partials/search.html: expected 'role=\"modal\"' once in Material's template, "
+        "found it 0 times; Material changed this partial" in result.stdout + result.stderr
+    )
