@@ -47,7 +47,12 @@ chromium:
 lint: $(VENV)/.test-deps  ## Python lint
 	$(BIN)/ruff check macros tests
 
-test: $(VENV)/.test-deps chromium  ## The whole suite: the publishing gate
+# npm packages for the browser tests (axe-core), exactly as package-lock.json pins them.
+node_modules/.npm-ci: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.test-deps chromium node_modules/.npm-ci  ## The whole suite: the publishing gate
 	$(BIN)/ruff check macros tests
 	$(BIN)/pytest
 
