@@ -49,7 +49,7 @@ lint: $(VENV)/.test-deps  ## Python lint
 
 # npm packages for the browser tests (axe-core), exactly as package-lock.json pins them.
 node_modules/.npm-ci: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 test: $(VENV)/.test-deps chromium node_modules/.npm-ci  ## The whole suite: the publishing gate
