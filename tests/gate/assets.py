@@ -16,7 +16,7 @@ import pathspec
 from .config import gate_config
 from .problem import ASSETS, Problem
 from .project import Inputs, find_line, read_text
-from .refs import Ref, all_refs, is_page_link
+from .refs import Ref, all_refs
 
 MISSING_FIX = "add the file under docs/ or correct the path (relative to the page's .md source)"
 
@@ -24,10 +24,8 @@ MISSING_FIX = "add the file under docs/ or correct the path (relative to the pag
 def _missing(inputs: Inputs, refs: list[Ref]) -> list[Problem]:
     pages_by_target: dict[tuple[str, str], list[Ref]] = defaultdict(list)
     for ref in refs:
-        path = ref.local_path()
-        if path is None or (not ref.fetches and is_page_link(path)) or (inputs.site.root / path).is_file():
-            continue
-        if is_page_link(path) and (inputs.site.root / path / "index.html").is_file():
+        path = ref.local_path() if ref.fetches else None  # links a reader follows are rule 2's
+        if path is None or (inputs.site.root / path).is_file():
             continue
         pages_by_target[(path, ref.how)].append(ref)
     problems = []

@@ -1,7 +1,8 @@
 """Rule 2: every internal link and fragment in the built site resolves.
 
 lychee (a maintained checker, run offline) follows every link in every HTML file: content, macro
-output, navigation, tags pages, redirect stubs. What lychee does not read is checked here: the
+output, navigation, tags pages, redirect stubs. (A missing image or stylesheet it also finds is
+left to rule 6, which reports every fetched file.) What lychee does not read is checked here: the
 locations in Material's search index, the sitemap and the tags export.
 """
 
@@ -18,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from .problem import LINKS, Problem
 from .project import Inputs, Site
+from .refs import html_refs
 
 LINK_FIX = "point the link at an existing page or note id (Markdown links use the .md source path), or use note()/service()"
 
@@ -52,16 +54,25 @@ def _site_url(site: Path, file_url: str) -> str:
     return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+def _resources(inputs: Inputs) -> set[str]:
+    """Site-root paths of what pages fetch (images, stylesheets, icons): rule 6 reports those missing."""
+    refs = [ref for rel in inputs.site.html_files() for ref in html_refs(inputs.site, rel) if ref.fetches]
+    return {"/" + path for ref in refs if (path := ref.local_path())}
+
+
 def lychee_problems(inputs: Inputs) -> list[Problem]:
-    """One Problem per broken target, naming the pages that link to it (a nav link breaks on all)."""
+    """One Problem per broken link target, naming the pages that link to it (a nav link breaks on all)."""
     report = run_lychee(inputs.site.root)
+    resources = _resources(inputs)
     pages_by_target: dict[tuple[str, str], list[str]] = defaultdict(list)
     for html, errors in (report.get("error_map") or {}).items():
         rel = Path(html).resolve().relative_to(inputs.site.root.resolve()).as_posix()
         for error in errors:
+            target = _site_url(inputs.site.root, error["url"])
+            if target.partition("#")[0] in resources:
+                continue
             status = (error.get("status") or {}).get("text", "broken")
-            key = (_site_url(inputs.site.root, error["url"]), status)
-            pages_by_target[key].append(f"{rel}:{(error.get('span') or {}).get('line', '?')}")
+            pages_by_target[(target, status)].append(f"{rel}:{(error.get('span') or {}).get('line', '?')}")
     problems = []
     for (target, status), where in sorted(pages_by_target.items()):
         first = where[0].split(":")[0]

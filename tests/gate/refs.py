@@ -6,7 +6,6 @@ Shared by rule 6 (every referenced file exists, no file in docs/ goes unreferenc
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -99,7 +98,3 @@ def all_refs(site: Site, own_scripts: set[str]) -> list[Ref]:
     refs += [ref for rel in sorted(own_scripts) for ref in js_import_refs(site, rel)]
     return refs
 
-
-def is_page_link(path: str) -> bool:
-    """A local target that is a page (checked by rule 2) rather than a file (rule 6)."""
-    return path.endswith(".html") or not posixpath.splitext(path)[1]

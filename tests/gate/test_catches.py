@@ -257,6 +257,7 @@ def test_missing_image_is_caught(broken: Broken) -> None:
     project, problems = broken.project, broken.problems
     found = find(problems, ASSETS, "docs/services/s3.md", "<img src> refers to missing file /img/missing-diagram.png")
     assert found.line == line_of(project / "docs/services/s3.md", "missing-diagram.png")
+    assert not [p for p in problems if p.rule != ASSETS and "missing-diagram" in p.message], "reported once, under rule 6"
 
 
 def test_orphan_image_is_caught(broken: Broken) -> None:
