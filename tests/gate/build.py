@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .problem import BUILD, Problem
-from .project import Project, find_line, front_matter_lines, read_text
+from .project import Project, find_line, front_matter_lines, plugin_config, read_text
 
 RECORD = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+", re.MULTILINE)
 DOC_FILE = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)'")
@@ -107,3 +107,35 @@ def build(project: Project, site_dir: Path) -> tuple[bool, list[Problem]]:
     # A strict build writes the whole site before it aborts on warnings; a macro error stops it early.
     complete = (site_dir / "sitemap.xml").is_file() and not any("Macro" in p.message for p in problems)
     return complete, problems
+
+
+# What makes `--strict` strict here: mkdocs reports these at "info" by default, which --strict ignores.
+REQUIRED_CONFIG = {
+    ("validation", "omitted_files"): "warn",
+    ("validation", "absolute_links"): "warn",
+    ("validation", "unrecognized_links"): "warn",
+    ("validation", "anchors"): "warn",
+    ("strict",): True,
+}
+REQUIRED_MACROS = {"on_error_fail": True, "on_undefined": "strict"}
+
+
+def check_config(project: Project) -> list[Problem]:
+    """Rule 1 depends on settings a contributor could relax by accident; each must stay as it is."""
+    problems = []
+    for keys, expected in REQUIRED_CONFIG.items():
+        value = project.config
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        if value != expected:
+            name = ".".join(keys)
+            problems.append(Problem(BUILD, "mkdocs.yml", find_line(project.root / "mkdocs.yml", f"{keys[-1]}:"),
+                                    f"`{name}` is {value!r}; the strict build needs {expected!r}", f"set `{name}: {expected}`"))
+    macros = plugin_config(project.config, "macros") or {}
+    for key, expected in REQUIRED_MACROS.items():
+        if macros.get(key) != expected:
+            problems.append(Problem(BUILD, "mkdocs.yml", find_line(project.root / "mkdocs.yml", f"{key}:"),
+                                    f"macros plugin `{key}` is {macros.get(key)!r}; it must be {expected!r} so a failing "
+                                    "macro fails the build instead of publishing its error text",
+                                    f"set `{key}: {str(expected).lower() if isinstance(expected, bool) else expected}`"))
+    return problems

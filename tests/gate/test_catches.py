@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.notes import scan_markdown
 from tests.conftest import copy_project
 from tests.gate.__main__ import main
+from tests.gate.build import check_config
 from tests.gate.problem import (
     ASSETS,
     BUILD,
@@ -31,6 +32,7 @@ from tests.gate.problem import (
     THIRD_PARTY,
     Problem,
 )
+from tests.gate.project import Project
 from tests.gate.runner import run_gate
 
 FUTURE = "2099-01-01"
@@ -337,3 +339,17 @@ def test_workflow_error_is_caught_by_actionlint(broken: Broken) -> None:
     found = find(broken.problems, LINT, ".github/workflows/broken.yml", "actionlint [expression]")
     assert found.line == 6
     assert "evnt" in found.message
+
+
+def test_relaxed_strictness_settings_are_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    replace(config, "  anchors: warn", "  anchors: info")
+    replace(config, "on_error_fail: true", "on_error_fail: false")
+    problems = check_config(Project(project))
+    assert [p.message for p in problems] == [
+        "`validation.anchors` is 'info'; the strict build needs 'warn'",
+        "macros plugin `on_error_fail` is False; it must be True so a failing macro fails the build instead of "
+        "publishing its error text",
+    ]
+    assert problems[0].line == line_of(config, "anchors: info")
