@@ -1,0 +1,429 @@
+"""The calculators in Debian's chromium: the shared vectors typed into the real page, Python and
+JavaScript compared on thousands of generated inputs, the bad-input matrix, the keyboard, shared
+URLs (including hostile ones), instant navigation, and two calculators on one service page.
+
+The `page` fixture fails every test on a console error or an uncaught exception.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from macros.calculators.evaluate import Evaluation, defaults, evaluate
+from macros.calculators.numbers import format_number
+from macros.calculators.spec import Calculator, Input, load_spec
+from macros.calculators.validate import parse_field, range_text
+from tests.conftest import serve
+from tests.unit.test_calculators_build import inline_site
+
+pytestmark = pytest.mark.browser
+
+SPEC = load_spec()
+VECTORS = Path(__file__).resolve().parents[1] / "vectors"
+ALL_BOUND = ("() => document.querySelectorAll('form.calc').length > 0 && "
+             "document.querySelectorAll('form.calc:not([data-calc-bound])').length === 0")
+
+# Everything a reader sees in one form, read in one round trip.
+READ_FORM = """form => ({
+  results: Object.fromEntries([...form.querySelectorAll('output[data-result]')].map(o => [o.dataset.result, o.textContent])),
+  errors: Object.fromEntries([...form.querySelectorAll('[data-msg-for]')].filter(m => m.textContent)
+            .map(m => [m.dataset.msgFor, m.textContent])),
+  invalid: [...form.querySelectorAll('[aria-invalid="true"]')].map(c => c.name),
+  working: [...form.querySelectorAll('[data-calc-working] li')].map(li => li.textContent),
+  table: [...form.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(td => td.textContent)),
+  statusShown: !form.querySelector('[data-calc-status]').hidden,
+  text: form.innerText,
+  values: Object.fromEntries([...form.elements].filter(e => e.name).map(e => [e.name, e.value])),
+})"""
+
+SET_VALUE = """(control, value) => {
+  control.value = value;
+  control.dispatchEvent(new Event('input', {bubbles: true}));
+}"""
+
+
+def calc(calc_id: str) -> Calculator:
+    found = SPEC.find(calc_id)
+    assert found is not None
+    return found
+
+
+def open_page(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    page.wait_for_function(ALL_BOUND)
+
+
+def form(page, calc_id: str):  # type: ignore[no-untyped-def]
+    return page.locator(f'form.calc[data-calc="{calc_id}"]')
+
+
+def read(page, calc_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return form(page, calc_id).evaluate(READ_FORM)
+
+
+def set_field(page, calc_id: str, spec: Input, value: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into a text field, pick an option; a value no option has is set like a URL would set it."""
+    control = form(page, calc_id).locator(f'[name="{spec.name}"]')
+    if spec.type == "number":
+        control.fill(value)
+    elif value in [c.value for c in spec.choices]:
+        control.select_option(value)
+    else:
+        control.evaluate(SET_VALUE, value)
+
+
+def fill_all(page, c: Calculator, raw: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    for spec in c.inputs:
+        set_field(page, c.id, spec, raw[spec.name])
+
+
+def expected_view(e: Evaluation) -> dict[str, Any]:
+    return {"results": e.results, "errors": e.errors, "working": list(e.working), "table": [list(r) for r in e.table]}
+
+
+def seen_view(seen: dict[str, Any], c: Calculator) -> dict[str, Any]:
+    results = {k: v for k, v in seen["results"].items() if v != ""}
+    return {"results": results, "errors": seen["errors"], "working": seen["working"], "table": seen["table"]}
+
+
+# --- The shared vectors, typed into the page ------------------------------------------------------
+
+@pytest.mark.parametrize("calc_id", SPEC.ids())
+def test_vectors_typed_into_the_page(page, site_url: str, calc_id: str) -> None:  # type: ignore[no-untyped-def]
+    c = calc(calc_id)
+    cases = json.loads((VECTORS / f"{calc_id}.json").read_text(encoding="utf-8"))["cases"]
+    open_page(page, f"{site_url}calculators/")
+    mismatches = []
+    for case in cases:
+        fill_all(page, c, case["inputs"])
+        seen = read(page, calc_id)
+        got: dict[str, Any] = {"errors": seen["errors"]}
+        if "results" in case:
+            got["results"] = seen["results"]
+        if "working" in case:
+            got["working"] = seen["working"]
+        if "table" in case:
+            got["table"] = seen["table"]
+        want = {k: case[k] for k in ("results", "working", "table") if k in case} | {"errors": case.get("errors", {})}
+        if got != want:
+            mismatches.append(f"{case['name']}:\n  page: {got}\n  want: {want}")
+        if "errors" in case:
+            assert sorted(seen["invalid"]) == sorted(case["errors"]), case["name"]
+            assert seen["statusShown"] and all(v == "" for v in seen["results"].values()), case["name"]
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_live_widgets_show_the_build_time_answer(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """After JavaScript binds, each form shows exactly the worked example Python rendered."""
+    open_page(page, f"{site_url}calculators/")
+    for c in SPEC.calculators:
+        assert seen_view(read(page, c.id), c) == expected_view(evaluate(c, defaults(c))), c.id
+
+
+# --- Python and JavaScript agree beyond the vectors ----------------------------------------------
+
+JUNK = ["", " ", "abc", "0x10", "1e400", "-1e400", "Infinity", "NaN", "-0", "+5", "1,000", "1,00", "1e3", ".5", "5.",
+        "1_000", "\u00a05", "٣", "<b>1</b>", "9" * 30, "0.1e1", "1e-400", " 42\t"]
+
+
+def _number_text(spec: Input, rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.07:
+        return rng.choice(JUNK)
+    if roll < 0.17:
+        edge = rng.choice([spec.min, spec.max, spec.min + 1, spec.max - 1, spec.max + 1, spec.min - 1, 0])
+        return format_number(edge, 6, group=False)
+    high = spec.max if rng.random() < 0.2 else min(spec.max, 10 ** rng.uniform(0, 5))
+    value = rng.uniform(max(spec.min, 0), max(high, spec.min + 1))
+    if spec.integer or rng.random() < 0.3:
+        return str(round(value))
+    return format_number(value, rng.randint(1, 4), group=rng.random() < 0.2)
+
+
+def generated_cases(c: Calculator, count: int, seed: int) -> list[dict[str, str]]:
+    rng = random.Random(f"{seed}-{c.id}")
+    cases = []
+    for _ in range(count):
+        raw = {}
+        for spec in c.inputs:
+            if spec.type == "choice":
+                raw[spec.name] = rng.choice([ch.value for ch in spec.choices] * 8 + ["", "Strong", "<i>x</i>"])
+            else:
+                raw[spec.name] = _number_text(spec, rng)
+        cases.append(raw)
+    return cases
+
+
+EVALUATE_IN_JS = """async ({spec, cases}) => {
+  const core = await import(new URL('javascripts/calculators/core.js', document.baseURI + '../').href);
+  const registry = await import(new URL('javascripts/calculators/registry.js', document.baseURI + '../').href);
+  return cases.map(raw => core.evaluate(spec, registry.FORMULAS[spec.id], raw));
+}"""
+
+
+@pytest.mark.parametrize("calc_id", SPEC.ids())
+def test_javascript_agrees_with_python_on_generated_inputs(page, site_url: str, calc_id: str) -> None:  # type: ignore[no-untyped-def]
+    c = calc(calc_id)
+    cases = generated_cases(c, 600, seed=20261130)
+    open_page(page, f"{site_url}calculators/")
+    from_js = page.evaluate(EVALUATE_IN_JS, {"spec": c.to_js(), "cases": cases})
+    disagreements = []
+    for raw, js in zip(cases, from_js, strict=True):
+        py = expected_view(evaluate(c, raw))
+        if py != {k: js[k] for k in ("results", "errors", "working", "table")}:
+            disagreements.append(f"{raw}\n  python: {py}\n  js:     {js}")
+    valid = sum(1 for raw in cases if not evaluate(c, raw).errors)
+    assert valid > len(cases) / 3, f"only {valid} of {len(cases)} generated cases were valid: widen the generator"
+    assert not disagreements, f"{len(disagreements)} disagreements, first:\n" + "\n".join(disagreements[:3])
+
+
+# --- Bad input ----------------------------------------------------------------------------------
+
+def bad_values(spec: Input) -> list[str]:
+    values = ["", "-1", "abc", "0x10", "1e400", "Infinity"]
+    if spec.min_exclusive or spec.min > 0:
+        values.append("0")
+    values.append(format_number(spec.max + 1, 6, group=False))
+    return values
+
+
+def test_bad_input_matrix(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Every number field x every kind of bad value: inline message with the range, results cleared."""
+    open_page(page, f"{site_url}calculators/")
+    tried = 0
+    for c in SPEC.calculators:
+        good = defaults(c)
+        for spec in c.inputs:
+            if spec.type != "number":
+                continue
+            for bad in bad_values(spec):
+                set_field(page, c.id, spec, bad)
+                seen = read(page, c.id)
+                where = f"{c.id}.{spec.name}={bad!r}"
+                message = parse_field(bad, spec)[1]
+                assert message is not None and range_text(spec) in message, where
+                assert seen["errors"] == {spec.name: message}, where
+                assert seen["invalid"] == [spec.name], where
+                assert all(v == "" for v in seen["results"].values()) and not seen["working"] and not seen["table"], where
+                assert seen["statusShown"], where
+                assert "NaN" not in seen["text"] and "Infinity" not in seen["text"], where
+                tried += 1
+            set_field(page, c.id, spec, good[spec.name])
+            seen = read(page, c.id)
+            assert not seen["errors"] and not seen["invalid"] and not seen["statusShown"], f"{c.id}.{spec.name} restored"
+            assert seen_view(seen, c) == expected_view(evaluate(c, good)), f"{c.id}.{spec.name} restored"
+    assert tried == sum(len(bad_values(i)) for c in SPEC.calculators for i in c.inputs if i.type == "number")
+    # The service maxima the issue names, by their words.
+    set_field(page, "dynamodb-capacity", calc("dynamodb-capacity").input("item_kb"), "401")
+    assert "400 KB is the DynamoDB maximum item size" in read(page, "dynamodb-capacity")["errors"]["item_kb"]
+    set_field(page, "lambda-cost", calc("lambda-cost").input("memory_mb"), "10241")
+    assert "10,240 MB is the Lambda maximum" in read(page, "lambda-cost")["errors"]["memory_mb"]
+
+
+# --- Keyboard and labels ------------------------------------------------------------------------
+
+def test_keyboard_only(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, f"{site_url}calculators/")
+    c = calc("dynamodb-capacity")
+    # Start from the last link before the form (the service link of its "Explains" line) and Tab in.
+    page.locator("h2#dynamodb-capacity ~ p a").nth(1).focus()
+    visited = []
+    for _ in c.inputs:
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate("document.activeElement.name"))
+    assert visited == [i.name for i in c.inputs], "Tab order follows the fields"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.name") == "item_kb"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("12")  # 3 read units x 10 = 30 RCU; 12 write units x 10 = 120 WCU
+    assert read(page, c.id)["results"] == {"rcu": "30", "wcu": "120"}
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # on the read mode select
+    page.keyboard.press("ArrowDown")  # strong -> eventual
+    assert read(page, c.id)["values"]["read_mode"] == "eventual"
+    assert read(page, c.id)["results"]["rcu"] == "15"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("abc")
+    seen = read(page, c.id)
+    assert seen["errors"] == {"writes_per_s": "Not a number: enter a whole number from 0 to 10,000,000 writes/s."}
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')").endswith("-writes_per_s-msg")
+
+
+def test_every_field_has_a_visible_label_and_results_are_live(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, f"{site_url}calculators/")
+    for c in SPEC.calculators:
+        f = form(page, c.id)
+        assert f.locator(".calc-results").get_attribute("aria-live") == "polite"
+        for spec in c.inputs:
+            control = f.locator(f'[name="{spec.name}"]')
+            label = f.locator(f'label[for="{control.get_attribute("id")}"]')
+            assert label.is_visible() and spec.label in label.inner_text(), f"{c.id}.{spec.name}"
+
+
+def test_worked_example_without_javascript(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{site_url}calculators/")
+        for c in SPEC.calculators:
+            outputs = tab.locator(f'form[data-calc="{c.id}"] output[data-result]')
+            shown = dict(zip(outputs.evaluate_all("os => os.map(o => o.dataset.result)"), outputs.all_inner_texts(), strict=True))
+            assert shown == evaluate(c, defaults(c)).results, c.id
+        assert tab.locator(".calc-nojs").first.is_visible(), "without JavaScript the example says it is for the values shown"
+    finally:
+        context.close()
+
+
+# --- Shared URLs --------------------------------------------------------------------------------
+
+def test_shared_url_restores_inputs_and_results(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    query = "calc=dynamodb-capacity&item_kb=6&reads_per_s=10&read_mode=eventual&writes_per_s=3&write_mode=transactional"
+    open_page(page, f"{site_url}calculators/?{query}")
+    seen = read(page, "dynamodb-capacity")
+    assert seen["values"] == {"item_kb": "6", "reads_per_s": "10", "read_mode": "eventual", "writes_per_s": "3",
+                              "write_mode": "transactional"}
+    assert seen["results"] == {"rcu": "10", "wcu": "36"}
+    assert read(page, "s3-prefixes")["values"] == defaults(calc("s3-prefixes")), "other calculators keep their defaults"
+    box = page.locator("#calc-dynamodb-capacity").bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2, "the shared calculator is scrolled into view"
+    # Missing parameters keep their defaults.
+    open_page(page, f"{site_url}calculators/?calc=s3-prefixes&gets_per_s=11000")
+    assert read(page, "s3-prefixes")["results"]["prefixes"] == "2"
+
+
+def test_editing_writes_only_the_last_edited_calculator_to_the_url(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, f"{site_url}calculators/?h=shards#kinesis-shards")
+    set_field(page, "dynamodb-capacity", calc("dynamodb-capacity").input("item_kb"), "9")
+    page.wait_for_function("() => location.search.includes('item_kb=9')")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["calc"] == ["dynamodb-capacity"] and query["item_kb"] == ["9"] and query["read_mode"] == ["strong"]
+    assert query["h"] == ["shards"] and urlsplit(page.url).fragment == "kinesis-shards", "other parameters and the hash stay"
+    set_field(page, "backoff", calc("backoff").input("attempts"), "7")
+    page.wait_for_function("() => location.search.includes('calc=backoff')")
+    query = parse_qs(urlsplit(page.url).query)
+    assert "item_kb" not in query and query["attempts"] == ["7"] and query["jitter"] == ["full"]
+    shared = page.url
+    page.goto("about:blank")
+    open_page(page, shared)
+    assert read(page, "backoff")["values"]["attempts"] == "7" and read(page, "backoff")["results"]["total_max_ms"] == "12,700"
+
+
+def test_hostile_url_values_are_validated_and_never_html(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    payload = '<img src=x onerror="window.__pwned=1">'
+    huge = "9" * 400
+    url = (f"{site_url}calculators/?calc=s3-prefixes&gets_per_s={quote(payload)}&puts_per_s={huge}"
+           f"&calc_extra={quote('<script>window.__pwned=2</script>')}")
+    open_page(page, url)
+    seen = read(page, "s3-prefixes")
+    spec = calc("s3-prefixes")
+    assert seen["values"]["gets_per_s"] == payload, "kept as text in the field"
+    assert seen["errors"] == {"gets_per_s": parse_field(payload, spec.input("gets_per_s"))[1],
+                              "puts_per_s": parse_field(huge, spec.input("puts_per_s"))[1]}
+    assert seen["errors"]["puts_per_s"].startswith("Too large")
+    assert all(v == "" for v in seen["results"].values())
+    assert page.locator("form.calc img, form.calc script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    open_page(page, f"{site_url}calculators/?calc=dynamodb-capacity&read_mode={quote('<b>strong</b>')}")
+    seen = read(page, "dynamodb-capacity")
+    assert seen["errors"] == {"read_mode": "Choose one of: strong, eventual, transactional."}
+    assert page.locator("form.calc b").count() == 0
+
+
+# --- Instant navigation -------------------------------------------------------------------------
+
+COUNT_RECOMPUTES = """form => {
+  window.__recomputes = 0;
+  new MutationObserver(records => { window.__recomputes += records.length; })
+    .observe(form.querySelector('[data-calc-working]'), {childList: true});
+}"""
+
+
+def serve_sitemap_locally(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Point sitemap.xml at the test server, as it points at the live site in production.
+
+    Material only intercepts links listed in sitemap.xml, and matches them on protocol, host and
+    port; the build writes the published site_url there, whose port differs from the test server's.
+    """
+    def rewrite(route) -> None:  # type: ignore[no-untyped-def]
+        response = route.fetch()
+        body = re.sub(r"<loc>https?://[^/<]+/", f"<loc>{site_url}", response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route("**/sitemap.xml", rewrite)
+
+
+def test_instant_navigation_binds_each_new_page_once(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    serve_sitemap_locally(page, site_url)
+    page.goto(site_url, wait_until="networkidle")  # Material reads sitemap.xml before it intercepts links
+    page.evaluate("window.__sameDocument = true")
+    page.locator('.md-nav a[href$="/calculators/"]').first.click()  # Material makes hrefs absolute
+    page.wait_for_url("**/calculators/")
+    page.wait_for_function(ALL_BOUND)
+    assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation, not a reload"
+    set_field(page, "s3-prefixes", calc("s3-prefixes").input("gets_per_s"), "5501")
+    assert read(page, "s3-prefixes")["results"]["prefixes_for_gets"] == "2"
+    # Away and back: Material renders the page again; the new forms get bound.
+    page.locator("h2#dynamodb-capacity ~ p a").nth(1).click()
+    page.wait_for_url("**/services/dynamodb/")
+    page.go_back()
+    page.wait_for_url("**/calculators/**")
+    page.wait_for_function(ALL_BOUND)
+    assert page.evaluate("window.__sameDocument") is True
+    # Material emitting the same document again must not bind a second time.
+    page.evaluate("document$.next(document); document$.next(document)")
+    f = form(page, "s3-prefixes")
+    f.evaluate(COUNT_RECOMPUTES)
+    f.locator('[name="puts_per_s"]').fill("7001")
+    assert read(page, "s3-prefixes")["results"]["prefixes_for_puts"] == "3"
+    assert page.evaluate("window.__recomputes") == 1, "one input event, one recomputation"
+
+
+# --- Two calculators on one service page (a build with the inline placements) ----------------------
+
+@pytest.fixture(scope="module")
+def inline_url() -> Iterator[str]:
+    server, url = serve(inline_site())
+    yield url
+    server.shutdown()
+
+
+def test_two_calculators_on_one_page(page, inline_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, f"{inline_url}services/lambda/")
+    cost_before = read(page, "lambda-cost")
+    set_field(page, "lambda-concurrency", calc("lambda-concurrency").input("duration_ms"), "60000")
+    assert read(page, "lambda-concurrency")["results"]["concurrency"] == "6,000"
+    assert read(page, "lambda-cost") == cost_before, "editing one calculator leaves the other alone"
+    page.wait_for_function("() => location.search.includes('calc=lambda-concurrency')")
+    set_field(page, "lambda-cost", calc("lambda-cost").input("memory_mb"), "2048")
+    page.wait_for_function("() => location.search.includes('calc=lambda-cost')")
+    query = parse_qs(urlsplit(page.url).query)
+    assert "requests_per_s" not in query and query["duration_ms"] == ["200"], "only the last-edited calculator"
+    # A shared lambda-cost link fills lambda-cost only, though both have a duration_ms field.
+    open_page(page, f"{inline_url}services/lambda/?calc=lambda-cost&duration_ms=1000")
+    assert read(page, "lambda-cost")["values"]["duration_ms"] == "1000"
+    assert read(page, "lambda-concurrency")["values"]["duration_ms"] == "500"
+    assert read(page, "lambda-cost")["results"]["gb_seconds"] == "3,000,000"
+
+
+@pytest.mark.parametrize("calc_id", SPEC.ids())
+def test_each_inline_calculator_computes(page, inline_url: str, calc_id: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_calculators_build import PLACEMENTS
+
+    c = calc(calc_id)
+    cases = json.loads((VECTORS / f"{calc_id}.json").read_text(encoding="utf-8"))["cases"]
+    case = next(x for x in cases if "results" in x and x["inputs"] != defaults(c))
+    open_page(page, inline_url + PLACEMENTS[calc_id][0].removesuffix(".md") + "/")
+    fill_all(page, c, case["inputs"])
+    assert read(page, calc_id)["results"] == case["results"]
