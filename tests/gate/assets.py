@@ -15,7 +15,7 @@ import pathspec
 
 from .config import gate_config
 from .problem import ASSETS, Problem
-from .project import Inputs, find_line, read_text
+from .project import Inputs, dest_of, find_line, read_text
 from .refs import Ref, all_refs
 
 MISSING_FIX = "add the file under docs/ or correct the path (relative to the page's .md source)"
@@ -61,9 +61,7 @@ def _orphans(inputs: Inputs, refs: list[Ref]) -> list[Problem]:
         if path.is_dir() or allowed.match_file(rel):
             continue
         if rel.endswith(".md"):
-            built = inputs.project.source_by_dest
-            is_page = any(src == rel and (inputs.site.root / dest).is_file() for dest, src in built.items())
-            if is_page or _snippet_referenced(inputs, rel):
+            if (inputs.site.root / dest_of(rel)).is_file() or _snippet_referenced(inputs, rel):
                 continue
             why = "is neither a built page nor a snippet any page or mkdocs.yml includes"
         else:

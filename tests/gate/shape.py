@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pathspec
-import yaml
 
 from macros.catalog import KIND_FOLDERS, Catalog, load_catalog
 from macros.errors import suggest
@@ -22,7 +21,7 @@ from macros.notes import FENCE, NOTE_HEADING, Note, scan_markdown
 
 from .config import gate_config
 from .problem import SHAPE, Problem
-from .project import Project, read_text
+from .project import Project, read_text, split_front_matter
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{:[^}]*\})?\s*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -47,18 +46,6 @@ def headings(body: str, first_line: int) -> Iterator[Heading]:
         match = None if in_fence else HEADING.match(line)
         if match:
             yield Heading(len(match["hashes"]), match["title"], number, line)
-
-
-def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
-    """(front matter or None, body, line number where the body starts)."""
-    match = re.match(r"^---[ \t]*\n(.*?\n)---[ \t]*\n", text, re.DOTALL)
-    if not match:
-        return None, text, 1
-    try:
-        meta = yaml.safe_load(match[1]) or {}
-    except yaml.YAMLError:
-        meta = {}
-    return meta if isinstance(meta, dict) else {}, text[match.end():], match[0].count("\n") + 1
 
 
 def page_sources(project: Project) -> list[str]:
