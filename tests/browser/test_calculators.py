@@ -427,3 +427,41 @@ def test_each_inline_calculator_computes(page, inline_url: str, calc_id: str) ->
     open_page(page, inline_url + PLACEMENTS[calc_id][0].removesuffix(".md") + "/")
     fill_all(page, c, case["inputs"])
     assert read(page, calc_id)["results"] == case["results"]
+
+
+# --- Phone width and both palettes ---------------------------------------------------------------
+
+def test_readable_on_a_phone(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    try:
+        open_page(tab, f"{site_url}calculators/")
+        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling"
+        for c in SPEC.calculators:
+            lefts = form(tab, c.id).locator("input, select").evaluate_all(
+                "els => els.map(e => Math.round(e.getBoundingClientRect().left))")
+            assert len(set(lefts)) == 1, f"{c.id}: fields stack in one column on a phone"
+            box = form(tab, c.id).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    finally:
+        context.close()
+
+
+def test_error_state_has_enough_contrast_in_both_palettes(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """axe's colour rules on the Calculators page with every calculator showing a field error."""
+    from tests.browser.test_accessibility import axe_source
+
+    open_page(page, f"{site_url}calculators/")
+    for c in SPEC.calculators:
+        first = next(i for i in c.inputs if i.type == "number")
+        set_field(page, c.id, first, "abc")
+    page.add_script_tag(content=axe_source())
+    for scheme, material in (("light", "default"), ("dark", "slate")):
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_function(f"document.body.dataset.mdColorScheme === {material!r}")
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        assert page.locator(".calc-msg:not(:empty)").count() == len(SPEC.calculators)
+        violations = page.evaluate(
+            "async () => (await axe.run('.calc-block', {runOnly: {type: 'rule', values: ['color-contrast']}})).violations"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+        assert not violations, f"{scheme}: {violations}"
