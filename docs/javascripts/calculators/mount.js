@@ -77,8 +77,8 @@ function show(form, evaluation) {
   form.dataset.calcState = invalid ? "invalid" : "ok";
 }
 
-function recompute(evaluate, form, spec, formula) {
-  const evaluation = evaluate(spec, formula, rawValues(form, spec));
+function recompute(evaluate, form, spec, formula, raw) {
+  const evaluation = evaluate(spec, formula, raw);
   showFieldMessages(form, spec, evaluation.errors);
   show(form, evaluation);
 }
@@ -126,16 +126,24 @@ function bind({ evaluate, FORMULAS }, form, restoreTaken) {
     return;
   }
   form.dataset.calcBound = "true";
+  let shown = null; // the field values on display, so a `change` after an `input` does no work twice
+  const update = () => {
+    const raw = rawValues(form, spec);
+    const key = JSON.stringify(raw);
+    if (key === shown) return false;
+    shown = key;
+    recompute(evaluate, form, spec, formula, raw);
+    return true;
+  };
   const onEdit = () => {
-    recompute(evaluate, form, spec, formula);
-    scheduleSync(form, spec);
+    if (update()) scheduleSync(form, spec);
   };
   form.addEventListener("input", onEdit);
   form.addEventListener("change", onEdit);
   form.addEventListener("submit", (event) => event.preventDefault());
   const restored = !restoreTaken.has(spec.id) && restoreFromUrl(form, spec);
   if (restored) restoreTaken.add(spec.id);
-  recompute(evaluate, form, spec, formula);
+  update();
   if (restored && !window.location.hash) form.closest(".calc-block")?.scrollIntoView({ block: "start" });
 }
 
