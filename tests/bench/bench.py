@@ -1,0 +1,292 @@
+"""make bench: how fast DVA Notes builds and loads, side by side with plain Material, against budgets.
+
+Prints one Markdown table (paste it into the README's "Performance" section). Every comparison is
+measured in the same run, alternating its sides (the order rotates each round), and the median of
+`runs` rounds is reported. Budgets come from tests/bench/budgets.yml. Everything is generated into a
+fresh temporary folder and deleted afterwards; nothing is cached between runs. Exit status 1 when a
+budget is missed.
+
+    .venv/bin/python -m tests.bench.bench [--runs N] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.bench import browser as measure
+from tests.bench import server, variants
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+BUDGETS = Path(__file__).with_name("budgets.yml")
+
+
+@dataclass(frozen=True)
+class Row:
+    number: str
+    measure: str
+    figure: str
+    budget: str
+    result: str  # PASS, FAIL, info, n/a
+
+
+@dataclass
+class Bench:
+    work: Path
+    budgets: dict[str, Any]
+    runs: int
+    sites: dict[str, Path]  # name -> built site folder, filled as stages build them
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def verdict(value: float, limit: float) -> str:
+    return "PASS" if value <= limit else "FAIL"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def alternate(tasks: dict[str, Callable[[], float]], runs: int, label: str) -> dict[str, list[float]]:
+    """Run every task once per round, rotating which goes first; returns each task's results."""
+    names = list(tasks)
+    results: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(runs):
+        shift = r % len(names)
+        for name in names[shift:] + names[:shift]:
+            results[name].append(tasks[name]())
+        log(f"{label}: round {r + 1}/{runs} done")
+    return results
+
+
+def timed_build(project: Path, site: Path) -> Callable[[], float]:
+    def run() -> float:
+        shutil.rmtree(site, ignore_errors=True)
+        start = time.perf_counter()
+        variants.build(project, site)
+        return time.perf_counter() - start
+
+    return run
+
+
+def html_bytes_per_page(site: Path) -> float:
+    pages = list(site.rglob("*.html"))
+    return sum(p.stat().st_size for p in pages) / len(pages)
+
+
+def kb(value: float) -> str:
+    return f"{value / 1000:,.1f} KB"
+
+
+# Stages -------------------------------------------------------------------------------------------
+
+
+def stage_build(bench: Bench) -> list[Row]:
+    """1. Our full build against plain Material building the same (pre-rendered) Markdown."""
+    log("build: preparing the full and the plain Material copies")
+    full = variants.full_copy(bench.work / "full")
+    plain = variants.plain_copy(bench.work / "plain", bench.work / "capture")
+    sites = {"full": bench.work / "site-full", "plain": bench.work / "site-plain"}
+    times = alternate({name: timed_build(p, sites[name]) for name, p in (("full", full), ("plain", plain))},
+                      bench.runs, "build")
+    bench.sites["today"] = sites["full"]
+    ours, theirs = median(times["full"]), median(times["plain"])
+    ratio = ours / theirs
+    limit = bench.budgets["build"]["ratio_max"]
+    return [Row("1", "Build: our site / plain Material, same Markdown",
+                f"{ratio:.2f}× ({ours:.2f} s / {theirs:.2f} s)", f"≤ {limit}×", verdict(ratio, limit))]
+
+
+def stage_scale(bench: Bench) -> list[Row]:
+    """2. Synthetic copies at several sizes: build time and HTML bytes per page."""
+    sizes = bench.budgets["scale"]["pages"]
+    projects = {}
+    for n in sizes:
+        log(f"scale: generating a {n}-page copy")
+        projects[n] = variants.scaled_copy(bench.work / f"scaled-{n}", n)
+    sites = {n: bench.work / f"site-{n}" for n in sizes}
+    times = alternate({str(n): timed_build(projects[n], sites[n]) for n in sizes}, bench.runs, "scale")
+    per_page = {n: median(times[str(n)]) / n for n in sizes}
+    html = {n: html_bytes_per_page(sites[n]) for n in sizes}
+    today = html_bytes_per_page(bench.sites["today"])
+    bench.sites["scaled"] = sites[sizes[-1]]
+    rows = [
+        Row("2", f"Scale: {n:,} pages, build time and HTML per page",
+            f"{per_page[n] * 1000:.1f} ms/page, {kb(html[n])}/page", "", "info")
+        for n in sizes
+    ]
+    budget = bench.budgets["scale"]
+    html_ratio = html[sizes[-1]] / today
+    growth = per_page[sizes[-1]] / per_page[sizes[0]]
+    rows.append(Row("2", f"Scale: HTML per page at {sizes[-1]:,} pages / today's site",
+                    f"{html_ratio:.2f}× ({kb(html[sizes[-1]])} / {kb(today)})", f"≤ {budget['html_ratio_max']}×",
+                    verdict(html_ratio, budget["html_ratio_max"])))
+    rows.append(Row("2", f"Scale: build time per page, {sizes[-1]:,} / {sizes[0]:,} pages",
+                    f"{growth:.2f}×", f"≤ {budget['time_growth_max']}× (linear)", verdict(growth, budget["time_growth_max"])))
+    return rows
+
+
+def warm_up(bench: Bench, chromium: Browser) -> None:
+    """One page load that is not measured: a new browser process is slow on its first page."""
+    srv, url = server.start(bench.sites["today"])
+    try:
+        measure.first_load(chromium, url, "")
+    finally:
+        srv.shutdown()
+
+
+def stage_first_load(bench: Bench, chromium: Browser) -> list[Row]:
+    """3. A service page opened cold in chromium, from a local server with and without gzip."""
+    budget = bench.budgets["first_load"]
+    servers = {name: server.start(bench.sites["today"], gzip_enabled=name == "gzip") for name in ("gzip", "plain")}
+    loads: dict[str, list[measure.FirstLoad]] = {name: [] for name in servers}
+
+    def run(name: str) -> Callable[[], float]:
+        def once() -> float:
+            loads[name].append(measure.first_load(chromium, servers[name][1], budget["page"]))
+            return 0.0
+
+        return once
+
+    try:
+        alternate({name: run(name) for name in servers}, bench.runs, "first load")
+    finally:
+        for srv, _ in servers.values():
+            srv.shutdown()
+    rows = []
+    for name, label in (("gzip", "gzip"), ("plain", "no gzip")):
+        runs = loads[name]
+        size, dcl = median([r.bytes for r in runs]), median([r.dcl_ms for r in runs])
+        requests = max(r.requests for r in runs)
+        others = max(r.other_hosts for r in runs)
+        urls = sorted({u for r in runs for u in r.other_urls})
+        if name == "gzip":
+            rows.append(Row("3", f"First load {budget['page']} ({label}): bytes", kb(size),
+                            f"≤ {kb(budget['gzip_bytes_max'])}", verdict(size, budget["gzip_bytes_max"])))
+        else:
+            rows.append(Row("3", f"First load {budget['page']} ({label}): bytes", kb(size), "", "info"))
+        rows.append(Row("3", f"First load ({label}): requests", str(requests), f"≤ {budget['requests_max']}",
+                        verdict(requests, budget["requests_max"])))
+        rows.append(Row("3", f"First load ({label}): requests to other hosts",
+                        str(others) + (f" ({', '.join(urls)})" if urls else ""), f"≤ {budget['other_hosts_max']}",
+                        verdict(others, budget["other_hosts_max"])))
+        rows.append(Row("3", f"First load ({label}): DOMContentLoaded", f"{dcl:.0f} ms", f"≤ {budget['dcl_ms_max']} ms",
+                        verdict(dcl, budget["dcl_ms_max"])))
+    return rows
+
+
+def stage_search(bench: Bench, chromium: Browser) -> list[Row]:
+    """4. Typing a query into Material's search box until the first result shows, today and at scale."""
+    budget = bench.budgets["search"]
+    largest = bench.budgets["scale"]["pages"][-1]
+    servers = {name: server.start(bench.sites[name]) for name in ("today", "scaled")}
+
+    def run(name: str) -> Callable[[], float]:
+        return lambda: measure.search_latency(chromium, servers[name][1], budget["page"], budget["query"])[0]
+
+    try:
+        times = alternate({name: run(name) for name in servers}, bench.runs, "search")
+    finally:
+        for srv, _ in servers.values():
+            srv.shutdown()
+    today, scaled = median(times["today"]), median(times["scaled"])
+    return [
+        Row("4", f"Search '{budget['query']}' to first result, today's site", f"{today:.0f} ms",
+            f"≤ {budget['today_ms_max']} ms", verdict(today, budget["today_ms_max"])),
+        Row("4", f"Search '{budget['query']}' to first result, {largest:,} pages", f"{scaled:.0f} ms",
+            f"≤ {budget['scaled_ms_max']} ms", verdict(scaled, budget["scaled_ms_max"])),
+    ]
+
+
+def stage_calculators(bench: Bench, chromium: Browser) -> list[Row]:
+    """5. Calculators: an input event to the updated output (form.calc[data-calc], output[data-result])."""
+    budget = bench.budgets["calculators"]
+    srv, url = server.start(bench.sites["today"])
+    try:
+        runs = []
+        for r in range(bench.runs):
+            runs.append(measure.calculator_latencies(chromium, url, budget["page"]))
+            log(f"calculators: round {r + 1}/{bench.runs} done")
+    finally:
+        srv.shutdown()
+    if not runs[0]:
+        return [Row("5", "Calculators: input to updated output", "not measured: no form.calc[data-calc] on "
+                    f"/{budget['page']} yet", f"≤ {budget['ms_max']} ms", "n/a")]
+    rows = []
+    for calc_id in runs[0]:
+        values = [run.get(calc_id) for run in runs]
+        if any(v is None for v in values):
+            rows.append(Row("5", f"Calculator {calc_id}: input to updated output", "no field changed its outputs",
+                            f"≤ {budget['ms_max']} ms", "FAIL"))
+            continue
+        ms = median([v for v in values if v is not None])
+        rows.append(Row("5", f"Calculator {calc_id}: input to updated output", f"{ms:.1f} ms",
+                        f"≤ {budget['ms_max']} ms", verdict(ms, budget["ms_max"])))
+    return rows
+
+
+# Output -------------------------------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| # | Measure | Figure | Budget | Result |", "| --- | --- | --- | --- | --- |"]
+    lines += [f"| {r.number} | {r.measure} | {r.figure} | {r.budget} | {r.result} |" for r in rows]
+    return "\n".join(lines)
+
+
+def chromium_version() -> str:
+    out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout
+    return out.strip() or "chromium (version unknown)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Measure DVA Notes against tests/bench/budgets.yml.")
+    parser.add_argument("--runs", type=int, help="rounds per comparison (default: budgets.yml, at least 5 for the README)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    args = parser.parse_args()
+    budgets = yaml.safe_load(BUDGETS.read_text(encoding="utf-8"))
+    runs = args.runs or budgets["runs"]
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    work = Path(tempfile.mkdtemp(prefix="dva-bench-"))
+    bench = Bench(work=work, budgets=budgets, runs=runs, sites={})
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
+    try:
+        rows = stage_build(bench) + stage_scale(bench)
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            warm_up(bench, chromium)
+            rows += stage_first_load(bench, chromium) + stage_search(bench, chromium) + stage_calculators(bench, chromium)
+            chromium.close()
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"make bench: median of {runs} alternating runs; {os.cpu_count()} cores (load average {load_before:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after), Python {platform.python_version()}, {chromium_version()}; "
+          f"{time.perf_counter() - started:.0f} s in all.\n")
+    print(table(rows))
+    failed = [r for r in rows if r.result == "FAIL"]
+    print(f"\n{len(failed)} budget(s) missed." if failed else "\nEvery budget met.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""What `make bench` measures in chromium: first load, search latency, calculator latency.
+
+Every measurement opens a fresh browser context (empty cache, no storage), so no run warms the next.
+Times are taken inside the page with performance.now(), so Playwright's own overhead is not in them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page
+
+SEARCH_READY = "Type to start searching"  # Material's search.result.placeholder once the index is loaded
+INDEX_TIMEOUT_MS = 120_000
+
+# Arms a MutationObserver on Material's result list; resolves with the time from the keydown that
+# completes the query to the first result item in the DOM.
+ARM_SEARCH = """() => {
+  const input = document.querySelector("[data-md-component=search-query]");
+  const list = document.querySelector(".md-search-result__list");
+  window.__dvaBench = new Promise((resolve) => {
+    let start = 0;
+    const observer = new MutationObserver(() => {
+      const first = list.querySelector(".md-search-result__item a");
+      if (start && first) {
+        observer.disconnect();
+        resolve({ ms: performance.now() - start, href: first.getAttribute("href") });
+      }
+    });
+    observer.observe(list, { childList: true, subtree: true });
+    input.addEventListener("keydown", () => { start = performance.now(); }, { capture: true, once: true });
+    setTimeout(() => { observer.disconnect(); resolve({ ms: null, href: null }); }, 10000);
+  });
+}"""
+
+# Sets one field of one calculator and resolves with the time from the input event to the moment
+# the outputs changed and their layout was recomputed (ms: null when the outputs did not change).
+CALC_SET = """([formIndex, fieldIndex, value]) => new Promise((resolve) => {
+  const form = document.querySelectorAll("form.calc[data-calc]")[formIndex];
+  const input = form.querySelectorAll("input:not([type=hidden]):not([disabled])")[fieldIndex];
+  const outputs = [...form.querySelectorAll("output[data-result]")];
+  const text = () => outputs.map((o) => o.textContent).join("|");
+  const before = text();
+  const done = (ms) => {
+    observer.disconnect();
+    resolve({ id: form.dataset.calc, ms, ok: outputs.some((o) => o.textContent.trim() !== "") });
+  };
+  const observer = new MutationObserver(() => {
+    if (text() === before) return;
+    outputs[0].getBoundingClientRect();  // force style and layout: the update as the reader sees it
+    done(performance.now() - start);
+  });
+  for (const o of outputs) observer.observe(o, { childList: true, characterData: true, subtree: true });
+  input.value = value;
+  const start = performance.now();
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  setTimeout(() => done(null), 2000);
+})"""
+CALC_FIELDS = """(formIndex) => [...document.querySelectorAll("form.calc[data-calc]")[formIndex]
+  .querySelectorAll("input:not([type=hidden]):not([disabled])")].map((input) => input.value)"""
+
+
+@dataclass(frozen=True)
+class FirstLoad:
+    bytes: int
+    requests: int
+    other_hosts: int
+    other_urls: tuple[str, ...]
+    dcl_ms: float
+
+
+def _fresh_page(browser: Browser) -> Page:
+    return browser.new_context().new_page()
+
+
+def _close(page: Page) -> None:
+    page.context.close()
+
+
+def first_load(browser: Browser, base_url: str, path: str) -> FirstLoad:
+    """Open `path` cold and wait for the network to go quiet; count what was fetched and from where."""
+    own = urlsplit(base_url).netloc
+    page = _fresh_page(browser)
+    finished: list[Any] = []
+    failed: list[Any] = []
+    page.context.on("requestfinished", lambda request: finished.append(request))
+    page.context.on("requestfailed", lambda request: failed.append(request))
+    try:
+        page.goto(base_url + path, wait_until="networkidle")
+        dcl = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+        fetched = [r for r in finished + failed if not r.url.startswith(("data:", "blob:"))]
+        size = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished
+                   if not r.url.startswith(("data:", "blob:")))
+        others = tuple(r.url for r in fetched if urlsplit(r.url).netloc != own)
+        return FirstLoad(bytes=size, requests=len(fetched), other_hosts=len(others), other_urls=others, dcl_ms=dcl)
+    finally:
+        _close(page)
+
+
+def search_latency(browser: Browser, base_url: str, path: str, query: str) -> tuple[float, str]:
+    """Open the search box with the keyboard, type `query`; ms from its last keystroke to the first result."""
+    page = _fresh_page(browser)
+    try:
+        page.goto(base_url + path, wait_until="load")
+        page.keyboard.press("/")
+        page.wait_for_function(
+            f"document.querySelector('.md-search-result__meta').textContent.trim() === {SEARCH_READY!r}",
+            timeout=INDEX_TIMEOUT_MS,
+        )
+        page.evaluate(ARM_SEARCH)
+        # Everything but the last character goes in without a keyup, so Material searches only once.
+        page.keyboard.insert_text(query[:-1])
+        page.keyboard.press(query[-1])
+        result = page.evaluate("window.__dvaBench")
+        if result["ms"] is None:
+            raise RuntimeError(f"no search result for {query!r} within 10 s on {base_url}{path}")
+        return float(result["ms"]), str(result["href"])
+    finally:
+        _close(page)
+
+
+def _changing_field(page: Page, form: int) -> tuple[int, str, str] | None:
+    """A field of the form whose value, doubled, gives other valid results: (index, value, doubled)."""
+    for field, value in enumerate(page.evaluate(CALC_FIELDS, form)):
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        doubled = f"{number * 2:g}" if number else "1"
+        changed = page.evaluate(CALC_SET, [form, field, doubled])
+        page.evaluate(CALC_SET, [form, field, value])
+        if changed["ms"] is not None and changed["ok"]:
+            return field, value, doubled
+    return None
+
+
+def calculator_latencies(browser: Browser, base_url: str, path: str) -> dict[str, float | None]:
+    """Each calculator on `path`: ms from an input event to its updated outputs (None: no field changes them).
+
+    Finding the field also warms the calculator up (its arithmetic modules load on the first input),
+    so the figure is the reader's every keystroke after the first.
+    """
+    page = _fresh_page(browser)
+    try:
+        response = page.goto(base_url + path, wait_until="networkidle")
+        if response is None or response.status != 200:
+            return {}
+        times: dict[str, float | None] = {}
+        for form in range(page.evaluate("document.querySelectorAll('form.calc[data-calc]').length")):
+            calc_id = page.evaluate(f"document.querySelectorAll('form.calc[data-calc]')[{form}].dataset.calc")
+            found = _changing_field(page, form)
+            times[calc_id] = None if found is None else page.evaluate(CALC_SET, [form, found[0], found[2]])["ms"]
+        return times
+    finally:
+        _close(page)

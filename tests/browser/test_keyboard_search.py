@@ -1,0 +1,62 @@
+"""Search without a mouse: open Material's search box from the keyboard, type, pick a result, land on it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.catalog import load_catalog
+
+pytestmark = pytest.mark.browser
+
+SEARCH_INPUT = "[data-md-component=search-query]"
+INDEX_READY = "Type to start searching"
+ENTRY = load_catalog().find("dynamodb")
+MAX_TABS = 15
+
+
+def _wait_for_index(page: object) -> None:
+    page.wait_for_function(  # type: ignore[attr-defined]
+        f"document.querySelector('.md-search-result__meta').textContent.trim() === {INDEX_READY!r}", timeout=20000
+    )
+
+
+def _focused_is(page: object, selector: str) -> bool:
+    return bool(page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})"))  # type: ignore[attr-defined]
+
+
+def _pick_first_result_and_land(page: object, site_url: str) -> None:
+    assert ENTRY is not None
+    page.keyboard.type(ENTRY.name)  # type: ignore[attr-defined]
+    page.wait_for_selector(".md-search-result__item a", timeout=5000)  # type: ignore[attr-defined]
+    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    assert _focused_is(page, ".md-search-result__item a"), "ArrowDown did not move focus to the first result"
+    href = page.evaluate("document.activeElement.href")  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url(re.compile(rf"{re.escape(site_url)}services/{ENTRY.id}/"), timeout=5000)  # type: ignore[attr-defined]
+    assert href.startswith(f"{site_url}services/{ENTRY.id}/"), f"the first result for {ENTRY.name!r} is {href}"
+    heading = page.locator("article h1").first.text_content()  # type: ignore[attr-defined]
+    assert heading and ENTRY.name in heading
+
+
+def test_slash_opens_search_and_enter_follows_a_result(page: object, site_url: str) -> None:
+    page.goto(site_url + "services/sqs/")  # type: ignore[attr-defined]
+    page.keyboard.press("/")  # type: ignore[attr-defined]
+    assert _focused_is(page, SEARCH_INPUT), "'/' did not focus the search box"
+    assert page.evaluate("document.getElementById('__search').checked"), "'/' did not open the search dialog"  # type: ignore[attr-defined]
+    _wait_for_index(page)
+    _pick_first_result_and_land(page, site_url)
+
+
+def test_search_box_is_reachable_with_tab(page: object, site_url: str) -> None:
+    """No shortcut needed: Tab from the top of the page reaches the search box within a few stops."""
+    page.goto(site_url + "services/sqs/")  # type: ignore[attr-defined]
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if _focused_is(page, SEARCH_INPUT):
+            break
+    else:
+        pytest.fail(f"the search box was not reached in {MAX_TABS} presses of Tab")
+    _wait_for_index(page)
+    _pick_first_result_and_land(page, site_url)
