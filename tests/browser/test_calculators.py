@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -21,8 +20,6 @@ from macros.calculators.evaluate import Evaluation, defaults, evaluate
 from macros.calculators.numbers import format_number
 from macros.calculators.spec import Calculator, Input, load_spec
 from macros.calculators.validate import parse_field, range_text
-from tests.conftest import serve
-from tests.unit.test_calculators_build import inline_site
 
 pytestmark = pytest.mark.browser
 
@@ -379,7 +376,7 @@ def test_instant_navigation_binds_each_new_page_once(page, site_url: str) -> Non
     page.locator("h2#dynamodb-capacity ~ p a").nth(1).click()
     # Material's navigation.tracking may carry a #fragment along: match the path only.
     page.wait_for_url(lambda url: urlsplit(url).path.endswith("/services/dynamodb/"))
-    page.wait_for_function("() => !document.querySelector('form.calc')")
+    page.wait_for_function("() => !document.querySelector('form.calc[data-calc=\"s3-prefixes\"]')")
     page.go_back()
     page.wait_for_url(lambda url: urlsplit(url).path.endswith("/calculators/"))
     page.wait_for_function(ALL_BOUND)
@@ -395,17 +392,10 @@ def test_instant_navigation_binds_each_new_page_once(page, site_url: str) -> Non
     assert page.evaluate("window.__recomputes") == 1, "one input event, one recomputation"
 
 
-# --- Two calculators on one service page (a build with the inline placements) ----------------------
+# --- Two calculators on one service page ------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def inline_url() -> Iterator[str]:
-    server, url = serve(inline_site())
-    yield url
-    server.shutdown()
-
-
-def test_two_calculators_on_one_page(page, inline_url: str) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, f"{inline_url}services/lambda/")
+def test_two_calculators_on_one_page(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, f"{site_url}services/lambda/")
     cost_before = read(page, "lambda-cost")
     set_field(page, "lambda-concurrency", calc("lambda-concurrency").input("duration_ms"), "60000")
     assert read(page, "lambda-concurrency")["results"]["concurrency"] == "6,000"
@@ -416,20 +406,20 @@ def test_two_calculators_on_one_page(page, inline_url: str) -> None:  # type: ig
     query = parse_qs(urlsplit(page.url).query)
     assert "requests_per_s" not in query and query["duration_ms"] == ["200"], "only the last-edited calculator"
     # A shared lambda-cost link fills lambda-cost only, though both have a duration_ms field.
-    open_page(page, f"{inline_url}services/lambda/?calc=lambda-cost&duration_ms=1000")
+    open_page(page, f"{site_url}services/lambda/?calc=lambda-cost&duration_ms=1000")
     assert read(page, "lambda-cost")["values"]["duration_ms"] == "1000"
     assert read(page, "lambda-concurrency")["values"]["duration_ms"] == "500"
     assert read(page, "lambda-cost")["results"]["gb_seconds"] == "3,000,000"
 
 
 @pytest.mark.parametrize("calc_id", SPEC.ids())
-def test_each_inline_calculator_computes(page, inline_url: str, calc_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_inline_calculator_computes(page, site_url: str, calc_id: str) -> None:  # type: ignore[no-untyped-def]
     from tests.unit.test_calculators_build import PLACEMENTS
 
     c = calc(calc_id)
     cases = json.loads((VECTORS / f"{calc_id}.json").read_text(encoding="utf-8"))["cases"]
     case = next(x for x in cases if "results" in x and x["inputs"] != defaults(c))
-    open_page(page, inline_url + PLACEMENTS[calc_id][0].removesuffix(".md") + "/")
+    open_page(page, site_url + PLACEMENTS[calc_id][0].removesuffix(".md") + "/")
     fill_all(page, c, case["inputs"])
     assert read(page, calc_id)["results"] == case["results"]
 

@@ -1,17 +1,13 @@
 """The calculators in built pages: the form survives Markdown, the worked example is the function of
 record's answer, and a bad macro call or data file fails the build with the exact complaint.
 
-Uses the session's strict build (`built_site`) and, for inline placement and breakage, private
-copies of the project. `inline_site()` builds the copy with every calculator placed on its service
-page, as the lead engineer will place them; the browser tests reuse that build.
+Uses the session's strict build (`built_site`) and, for breakage, private copies of the project.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,12 +19,11 @@ from macros.calculators.evaluate import defaults, evaluate
 from macros.calculators.spec import SPEC_PATH, Calculator, load_spec
 from macros.context import Context
 from macros.errors import MacroInputError
-from macros.notes import FENCE
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 SPEC = load_spec()
 
-# Where each calculator goes: (page, the note it follows, or None = before "## Key facts").
+# Where each calculator sits: (page, the note it follows, or None = elsewhere on that page).
 PLACEMENTS = {
     "dynamodb-capacity": ("services/dynamodb.md", "dynamodb-capacity-units"),
     "lambda-concurrency": ("services/lambda.md", "lambda-concurrency-formula"),
@@ -37,41 +32,6 @@ PLACEMENTS = {
     "s3-prefixes": ("services/s3.md", None),
     "backoff": ("topics/error-handling.md", "error-handling-retry-5xx-with-backoff"),
 }
-
-
-def _next_heading(lines: list[str], start: int) -> int:
-    """The index of the first ## or ### heading after `start`, outside fenced code."""
-    in_fence = False
-    for i in range(start + 1, len(lines)):
-        if FENCE.match(lines[i]):
-            in_fence = not in_fence
-        elif not in_fence and re.match(r"#{2,3} ", lines[i]):
-            return i
-    return len(lines)
-
-
-def place(markdown: str, calc_id: str, after_note: str | None) -> str:
-    """Insert the macro call after a note's body (before the next heading), or before "## Key facts"."""
-    lines = markdown.splitlines()
-    if after_note is None:
-        at = lines.index("## Key facts")
-    else:
-        start = next(i for i, line in enumerate(lines) if line.startswith("### ") and f"#{after_note} " in line)
-        at = _next_heading(lines, start)
-    return "\n".join([*lines[:at], "", f'{{{{ calculator("{calc_id}") }}}}', "", *lines[at:]]) + "\n"
-
-
-@functools.cache
-def inline_site() -> Path:
-    """A strict build of a project copy with every calculator placed inline (built once per process)."""
-    work = Path(tempfile.mkdtemp(prefix="calc-inline-"))
-    project = copy_project(work / "project")
-    for calc_id, (page, note) in PLACEMENTS.items():
-        path = project / "docs" / page
-        path.write_text(place(path.read_text(encoding="utf-8"), calc_id, note), encoding="utf-8")
-    result = mkdocs_build(project, work / "site")
-    assert result.returncode == 0, f"inline placement broke the build:\n{result.stdout}\n{result.stderr}"
-    return work / "site"
 
 
 def html(site: Path, page: str) -> HTMLParser:
@@ -147,10 +107,10 @@ def test_the_page_loads_one_module_script(built_site: Path) -> None:
     assert not [s for s in tree.css("form.calc script")], "no inline scripts in a calculator"
 
 
-# --- Inline on the service pages (a copy; the writers own the real pages) -------------------------
+# --- Inline on the service pages ------------------------------------------------------------------
 
-def test_each_calculator_works_inline_on_its_service_page() -> None:
-    site = inline_site()
+def test_each_calculator_works_inline_on_its_service_page(built_site: Path) -> None:
+    site = built_site
     for c in SPEC.calculators:
         page, note = PLACEMENTS[c.id]
         tree = html(site, page.removesuffix(".md") + "/index.html")
@@ -164,8 +124,8 @@ def test_each_calculator_works_inline_on_its_service_page() -> None:
             assert node is not None and node.attributes.get("id") == f"calc-{c.id}", f"{c.id} is not right after {note}"
 
 
-def test_two_calculators_on_one_page_have_distinct_ids() -> None:
-    tree = html(inline_site(), "services/lambda/index.html")
+def test_two_calculators_on_one_page_have_distinct_ids(built_site: Path) -> None:
+    tree = html(built_site, "services/lambda/index.html")
     ids = [n.attributes.get("id") for n in tree.css("[id]")]
     assert len(tree.css("form.calc")) == 2
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
