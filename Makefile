@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects imports ProperDocs, which prints its own MkDocs-2 notice; same plan, same reason.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint chromium clean registry linkcheck-external
+.PHONY: serve build test lint chromium clean registry linkcheck-external bench audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,19 @@ node_modules/.npm-ci: package.json package-lock.json
 test: $(VENV)/.test-deps chromium node_modules/.npm-ci  ## The whole suite: the publishing gate
 	$(BIN)/ruff check macros tests
 	$(BIN)/pytest
+
+# Performance: one table of build, scale, first-load, search and calculator figures against
+# tests/bench/budgets.yml, each comparison measured side by side (about 8 minutes on 2 cores).
+bench: $(VENV)/.test-deps chromium  ## Measure the site against its performance budgets
+	$(BIN)/python -m tests.bench.bench
+
+# Lighthouse runs on Node 20 only up to 12.x, so it is pinned there, apart from the test tools.
+tests/audit/node_modules/.npm-ci: tests/audit/package.json tests/audit/package-lock.json
+	npm ci --prefix tests/audit --no-audit --no-fund --silent
+	touch $@
+
+audit: $(VENV)/.test-deps chromium tests/audit/node_modules/.npm-ci  ## Lighthouse scores against 100/100/100/100
+	$(BIN)/python -m tests.audit.audit
 
 clean:
 	rm -rf $(SITE_DIR) .pytest_cache
