@@ -47,7 +47,10 @@ def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-unt
         page.keyboard.press("/")
     box.fill("")
     page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-    box.press_sequentially(query)
+    # Material searches on each keystroke; a slow search for an earlier prefix could paint its results
+    # after the last one. So the text goes in at once and only the last key is typed: one search.
+    box.fill(query[:-1])
+    box.press(query[-1])
     page.wait_for_function(
         "q => document.querySelector('input.md-search__input').value === q && "
         "document.querySelectorAll('.md-search-result__item').length > 0",
