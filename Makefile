@@ -69,7 +69,7 @@ test: $(VENV)/.test-deps chromium node_modules/.npm-ci  ## The whole suite: the 
 	$(BIN)/pytest
 
 # Performance: one table of build, scale, first-load, search and calculator figures against
-# tests/bench/budgets.yml, each comparison measured side by side (about 8 minutes on 2 cores).
+# tests/bench/budgets.yml, each comparison measured side by side (about 6 minutes on 2 cores).
 bench: $(VENV)/.test-deps chromium  ## Measure the site against its performance budgets
 	$(BIN)/python -m tests.bench.bench
 
