@@ -16,8 +16,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-# English month names, independent of the build machine's locale.
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# English month names, independent of the build machine's locale.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
