@@ -6,12 +6,13 @@ Validation is strict so that a typo in the data fails the build with a message t
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .datafile import load_yaml
 from .errors import suggest
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -103,9 +104,14 @@ def _require(cond: bool, where: str, problem: str) -> None:
         raise CatalogError(f"{where}: {problem}")
 
 
+def _require_in(value: object, valid: Iterable[str], where: str, what: str) -> None:
+    """Fail with the nearest valid values; suggestions are only computed on failure."""
+    if value not in valid:
+        raise CatalogError(f"{where}: {what} {value!r}; {suggest(str(value), valid)}")
+
+
 def _load_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(path)
 
 
 def load_exam(path: Path = DATA_DIR / "exam.yml") -> Exam:
@@ -139,10 +145,10 @@ def _entry(raw: dict[str, Any], categories: tuple[str, ...], exam: Exam) -> Entr
     where = f"services.yml: entry {raw.get('id', '?')!r}"
     _require(set(raw) == ENTRY_KEYS, where, f"keys must be exactly {sorted(ENTRY_KEYS)}, got {sorted(raw)}")
     _require(raw["kind"] in KIND_FOLDERS, where, f"kind must be one of {sorted(KIND_FOLDERS)}")
-    _require(raw["category"] in categories, where, f"category {raw['category']!r}; {suggest(raw['category'], categories)}")
+    _require_in(raw["category"], categories, where, "category")
     domain_ids = [d.id for d in exam.domains]
     for d in raw["domains"]:
-        _require(d in domain_ids, where, f"domain {d!r}; {suggest(d, domain_ids)}")
+        _require_in(d, domain_ids, where, "domain")
     _require(str(raw["docs"]).startswith("https://"), where, "docs must be an https URL")
     _require(bool(str(raw["summary"]).strip()), where, "summary is empty")
     return Entry(
@@ -163,13 +169,15 @@ def load_catalog(path: Path = DATA_DIR / "services.yml", exam: Exam | None = Non
     exam = exam or load_exam(path.parent / "exam.yml")
     categories = tuple(raw["categories"])
     entries = tuple(_entry(e, categories, exam) for e in raw["entries"])
-    ids = [e.id for e in entries]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    counts = Counter(e.id for e in entries)
+    dupes = sorted(i for i, n in counts.items() if n > 1)
     _require(not dupes, path.name, f"duplicate ids {dupes}")
+    ids = set(counts)
     for item in exam.in_scope:
-        _require(item.page is None or item.page in ids, f"exam.yml: in-scope {item.name!r}",
-                 f"page {item.page!r}; {suggest(str(item.page), ids)}")
+        if item.page is not None:
+            _require_in(item.page, ids, f"exam.yml: in-scope {item.name!r}", "page")
     for e in entries:
         for r in e.related:
-            _require(r in ids and r != e.id, f"services.yml: entry {e.id!r}", f"related id {r!r}; {suggest(r, ids)}")
+            _require(r != e.id, f"services.yml: entry {e.id!r}", "related lists the entry itself")
+            _require_in(r, ids, f"services.yml: entry {e.id!r}", "related id")
     return Catalog(categories=categories, entries=entries, exam=exam)

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from .catalog import DATA_DIR, CatalogError
+from .datafile import load_yaml
 
 VERDICTS = ("correct", "imprecise", "outdated", "wrong")
 CORRECTED = ("outdated", "wrong")
@@ -74,8 +73,7 @@ def _note(raw: dict) -> SourceNote:
 
 
 def load_traceability(path: Path = DATA_DIR / "traceability.yml") -> dict[int, SourceNote]:
-    with path.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = load_yaml(path)
     notes = [_note(n) for n in raw["notes"]]
     numbers = [n.number for n in notes]
     _check(len(numbers) == len(set(numbers)), "notes", "a note number appears twice")

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..catalog import DATA_DIR
+from ..datafile import load_yaml
 from ..errors import suggest
 from .numbers import format_number
 from .validate import parse_field
@@ -254,8 +253,7 @@ def load_spec(path: Path = SPEC_PATH) -> Spec:
     cached = _CACHE.get(path)
     if cached and cached[0] == mtime:
         return cached[1]
-    with path.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = load_yaml(path)
     _check(isinstance(raw, dict) and {"verified", "calculators"} <= set(raw), path.name,
            "needs the keys verified and calculators")
     calculators = tuple(_calculator(c) for c in raw["calculators"])
