@@ -15,6 +15,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tests.bench import bench, server, variants
+from tests.gate.project import nav_files
 
 
 def _get(url: str, accept_gzip: bool) -> tuple[str | None, bytes]:
@@ -64,7 +65,7 @@ def test_alternate_rotates_which_side_goes_first() -> None:
 
 def test_scaled_copy_builds_with_unique_ids(tmp_path: Path) -> None:
     project = variants.scaled_copy(tmp_path / "project", 70)
-    nav = variants._nav_files(variants.read_config(project)["nav"])
+    nav = nav_files(variants.read_config(project)["nav"])
     assert len(nav) == 70 and len(set(nav)) == 70
     catalog = yaml.safe_load((project / "macros/data/services.yml").read_text(encoding="utf-8"))
     ids = [e["id"] for e in catalog["entries"]]

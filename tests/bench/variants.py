@@ -25,6 +25,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from tests.conftest import copy_project
+from tests.gate.project import nav_files
 
 HEADING_ID = re.compile(r"(\{:\s*#)([a-z0-9][a-z0-9-]*)")
 CAPTURE_HOOK = '''"""Save every page's Markdown as mkdocs-macros rendered it (runs after the plugins)."""
@@ -132,7 +133,7 @@ def _nav_with_replicas(node: Any, replicas: dict[str, list[str]]) -> Any:
 def scaled_copy(dest: Path, pages: int) -> Path:
     """The real project with catalog pages replicated until the site has `pages` Markdown pages."""
     project = copy_project(dest)
-    nav_pages = _nav_files(read_config(project)["nav"])
+    nav_pages = nav_files(read_config(project)["nav"])
     needed = pages - len(nav_pages)
     if needed < 0:
         raise BenchSetupError(f"the site already has {len(nav_pages)} pages, more than {pages}")
@@ -158,11 +159,3 @@ def scaled_copy(dest: Path, pages: int) -> Path:
     return project
 
 
-def _nav_files(node: Any) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, list):
-        return [f for item in node for f in _nav_files(item)]
-    if isinstance(node, dict):
-        return [f for value in node.values() for f in _nav_files(value)]
-    return []

@@ -80,6 +80,17 @@ def plugin_config(config: dict[str, Any], name: str) -> dict[str, Any] | None:
     return None
 
 
+def nav_files(node: Any) -> list[str]:
+    """Every page file named in a `nav` tree (or any part of it), in order."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [f for item in node for f in nav_files(item)]
+    if isinstance(node, dict):
+        return [f for value in node.values() for f in nav_files(value)]
+    return []
+
+
 @dataclass(frozen=True)
 class Project:
     """A project folder: mkdocs.yml and docs/ (the real repository or a test's copy)."""

@@ -9,33 +9,16 @@ import yaml
 
 from macros.catalog import load_catalog
 from tests.conftest import ROOT, mkdocs_build
+from tests.gate.project import Project, nav_files, plugin_config
 
 CATALOG = load_catalog()
 
 
-def _nav_files(node: object) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, list):
-        return [f for item in node for f in _nav_files(item)]
-    if isinstance(node, dict):
-        return [f for value in node.values() for f in _nav_files(value)]
-    return []
-
-
-def _mkdocs_config() -> dict:
-    """mkdocs.yml as data; MkDocs' !ENV and python tags are ignored (read as None)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
-    Loader.add_multi_constructor("!", lambda *a: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+PROJECT = Project(ROOT)
 
 
 def _mkdocs_nav() -> list[str]:
-    return _nav_files(_mkdocs_config()["nav"])
+    return nav_files(PROJECT.config["nav"])
 
 
 def _front_matter(path: Path) -> dict:
@@ -60,10 +43,10 @@ def test_every_service_page_has_a_catalog_entry() -> None:
 
 
 def test_nav_is_grouped_by_catalog_category() -> None:
-    nav = _mkdocs_config()["nav"]
+    nav = PROJECT.config["nav"]
     sections = {k: v for item in nav if isinstance(item, dict) for k, v in item.items()}
     for category, entries in CATALOG.by_category():
-        assert sorted(_nav_files(sections.get(category, []))) == sorted(e.src_path for e in entries), category
+        assert sorted(nav_files(sections.get(category, []))) == sorted(e.src_path for e in entries), category
 
 
 @pytest.mark.parametrize("entry", CATALOG.entries, ids=lambda e: e.id)
@@ -77,16 +60,9 @@ def test_front_matter_matches_catalog(entry) -> None:  # type: ignore[no-untyped
     assert str(meta.get("description", "")).strip(), "description is required (search and link previews)"
 
 
-def _plugin_config(name: str) -> dict:
-    for plugin in _mkdocs_config()["plugins"]:
-        if isinstance(plugin, dict) and name in plugin:
-            return plugin[name] or {}
-    raise AssertionError(f"plugin {name!r} is not configured in mkdocs.yml")
-
-
 def test_tags_allowed_match_catalog_and_exam() -> None:
     expected = [*CATALOG.categories, *(d.name for d in CATALOG.exam.domains)]
-    assert _plugin_config("tags").get("tags_allowed") == expected, (
+    assert (plugin_config(PROJECT.config, "tags") or {}).get("tags_allowed") == expected, (
         f"set plugins.tags.tags_allowed in mkdocs.yml to the catalog categories then the exam domains: {expected}"
     )
 
