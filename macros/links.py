@@ -55,7 +55,7 @@ def aws_docs(ctx: Context, page: str) -> str:
 
 
 def service_directory(ctx: Context, page: str) -> str:
-    """Every catalog page grouped by category, as Material grid cards."""
+    """Every catalog page grouped by category (### headings, for use under an ## section), as Material grid cards."""
     parts = []
     for category, entries in ctx.catalog.by_category():
         if not entries:
@@ -63,7 +63,7 @@ def service_directory(ctx: Context, page: str) -> str:
         cards = "\n".join(
             f"-   **[{e.name}]({rel_link(page, e.src_path)})**\n\n    {e.summary}" for e in entries
         )
-        parts.append(f'## {category}\n\n<div class="grid cards" markdown>\n\n{cards}\n\n</div>')
+        parts.append(f'### {category}\n\n<div class="grid cards" markdown>\n\n{cards}\n\n</div>')
     return "\n\n".join(parts)
 
 
