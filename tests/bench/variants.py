@@ -39,7 +39,7 @@ def on_page_markdown(markdown, page, config, files):
     out.write_text(markdown, encoding="utf-8")
     return markdown
 '''
-PLAIN_DROPS = ("hooks", "extra_css", "extra_javascript")
+PLAIN_DROPS = ("hooks", "extra_css", "extra_javascript", "watch")
 
 
 class BenchSetupError(RuntimeError):
