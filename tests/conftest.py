@@ -36,6 +36,13 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     )
 
 
+def front_matter(src: Path) -> dict:
+    """A page's front matter exactly as MkDocs reads it (invalid YAML gives no metadata at all)."""
+    from mkdocs.utils.meta import get_data
+
+    return get_data(src.read_text(encoding="utf-8"))[1]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly once per session."""

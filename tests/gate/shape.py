@@ -14,17 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import pathspec
+from mkdocs.exceptions import PluginError
 
 from macros.catalog import KIND_FOLDERS, Catalog, load_catalog
 from macros.errors import suggest
 from macros.notes import FENCE, NOTE_HEADING, Note, scan_markdown
+from overrides.hooks.page_meta import parse_verified
 
 from .config import gate_config
 from .problem import SHAPE, Problem
 from .project import Project, read_text, split_front_matter
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{:[^}]*\})?\s*$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOTE_ID_FORM = "### Statement of the fact {: #<page-id>-short-slug }"
 
 
@@ -132,9 +133,9 @@ class PageCheck:
             return
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
         line = self._key_line("last_verified")
-        try:
-            day = dt.date.fromisoformat(text) if DATE.match(text) else None
-        except ValueError:
+        try:  # the same parser the page chrome uses to show the date
+            day: dt.date | None = dt.date.fromisoformat(parse_verified(value, self.src).iso)
+        except PluginError:
             day = None
         if day is None:
             self.add(line, f"`last_verified: {text}` is not a date", "write the day you checked the facts: 'YYYY-MM-DD'")

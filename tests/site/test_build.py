@@ -45,10 +45,21 @@ def test_undefined_variable_fails_build(project_copy: Path, tmp_path: Path) -> N
 
 
 def test_front_matter_does_not_shadow_macros(built_site: Path) -> None:
-    # Every service page has `service: <id>` in its front matter and may call service("...").
-    md = (ROOT / "docs/services/sqs.md").read_text(encoding="utf-8")
-    assert "\nservice: sqs\n" in md
-    assert "Macro Rendering Error" not in (built_site / "services/sqs/index.html").read_text(encoding="utf-8")
+    """`service: dynamodb` in the front matter and `service("lambda")` in the body both work."""
+    md = (ROOT / "docs/services/dynamodb.md").read_text(encoding="utf-8")
+    assert "\nservice: dynamodb\n" in md and '{{ service("lambda") }}' in md
+    links = [a.attributes.get("href") for a in _html(built_site, "services/dynamodb/index.html").css("article a")]
+    assert "../lambda/" in links
+
+
+def test_without_the_guard_front_matter_shadows_the_macro(project_copy: Path, tmp_path: Path) -> None:
+    """Negative control: drop on_pre_page_macros and `service:` hides service() again."""
+    init = project_copy / "macros/__init__.py"
+    init.write_text(init.read_text(encoding="utf-8").replace("def on_pre_page_macros(", "def _unused_pre_page_macros("),
+                    encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "'str' object is not callable" in result.stdout + result.stderr
 
 
 def test_template_syntax_in_code_renders_literally(project_copy: Path, tmp_path: Path) -> None:

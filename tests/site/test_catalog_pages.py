@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.catalog import load_catalog
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, front_matter, mkdocs_build
 from tests.gate.project import Project, nav_files, plugin_config
 
 CATALOG = load_catalog()
@@ -19,12 +18,6 @@ PROJECT = Project(ROOT)
 
 def _mkdocs_nav() -> list[str]:
     return nav_files(PROJECT.config["nav"])
-
-
-def _front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith("---\n"), f"{path} has no front matter"
-    return yaml.safe_load(text.split("---\n", 2)[1])
 
 
 def test_every_catalog_entry_has_a_page_in_nav() -> None:
@@ -51,7 +44,7 @@ def test_nav_is_grouped_by_catalog_category() -> None:
 
 @pytest.mark.parametrize("entry", CATALOG.entries, ids=lambda e: e.id)
 def test_front_matter_matches_catalog(entry) -> None:  # type: ignore[no-untyped-def]
-    meta = _front_matter(ROOT / "docs" / entry.src_path)
+    meta = front_matter(ROOT / "docs" / entry.src_path)
     assert meta.get("service") == entry.id
     assert meta.get("title") == entry.name
     assert meta.get("tags") == CATALOG.tags_for(entry), (

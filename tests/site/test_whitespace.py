@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from tests.conftest import ROOT, mkdocs_build
-
-
-def _collapse():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("whitespace_hook", ROOT / "overrides/hooks/whitespace.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["whitespace_hook"] = module
-    spec.loader.exec_module(module)
-    return module.collapse
-
-
-collapse = _collapse()
+from overrides.hooks.whitespace import collapse
+from tests.conftest import mkdocs_build
 
 
 @pytest.mark.parametrize(

@@ -174,20 +174,23 @@ def test_build_fails_on_unknown_calculator_id(project_copy: Path, tmp_path: Path
             "did you mean: dynamodb-capacity?") in result.stdout + result.stderr
 
 
-def test_build_fails_on_a_note_that_is_not_there(tmp_path: Path) -> None:
-    project = _with_spec(tmp_path, "note: dynamodb-capacity-units", "note: dynamodb-capacity-unit")
+@pytest.mark.parametrize(
+    ("old", "new", "complaint"),
+    [
+        ("note: dynamodb-capacity-units", "note: dynamodb-capacity-unit",
+         "calculators.md: calculators(): calculators.yml: calculator 'dynamodb-capacity': "
+         "unknown note id 'dynamodb-capacity-unit'; did you mean: dynamodb-capacity-units"),
+        ("default: 1024\n", "default: 20000\n",
+         "calculators.md: calculators(): calculators.yml: calculator 'lambda-cost': input 'memory_mb': default 20000 "
+         "is invalid: Too large: 10,240 MB is the Lambda maximum."),
+    ],
+    ids=["note-not-there", "default-out-of-range"],
+)
+def test_build_fails_on_a_bad_data_file(tmp_path: Path, old: str, new: str, complaint: str) -> None:
+    project = _with_spec(tmp_path, old, new)
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert ("calculators.md: calculators(): calculators.yml: calculator 'dynamodb-capacity': "
-            "unknown note id 'dynamodb-capacity-unit'; did you mean: dynamodb-capacity-units") in result.stdout + result.stderr
-
-
-def test_build_fails_on_a_default_outside_its_range(tmp_path: Path) -> None:
-    project = _with_spec(tmp_path, "default: 1024\n", "default: 20000\n")
-    result = mkdocs_build(project, tmp_path / "out")
-    assert result.returncode != 0
-    assert ("calculators.md: calculators(): calculators.yml: calculator 'lambda-cost': input 'memory_mb': default 20000 "
-            "is invalid: Too large: 10,240 MB is the Lambda maximum.") in result.stdout + result.stderr
+    assert complaint in result.stdout + result.stderr
 
 
 def test_note_on_another_page_is_rejected(ctx: Context) -> None:
