@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects imports ProperDocs, which prints its own MkDocs-2 notice; same plan, same reason.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint chromium clean registry linkcheck-external bench audit
+.PHONY: serve build release test lint chromium clean registry linkcheck-external bench audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ serve: $(VENV)/.site-deps  ## Serve the site with live reload on http://127.0.0.
 
 build: $(VENV)/.site-deps  ## Strict build into ./site
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+# What the workflow publishes: the strict build in ./site, then the gate run on that very folder,
+# so the files uploaded to GitHub Pages are the files that were checked (not a second build).
+release: $(VENV)/.test-deps  ## Build ./site strictly and run the publishing gate on it
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+	$(BIN)/python -m tests.gate $(SITE_DIR)
 
 # Browser tests use Debian's chromium, never a downloaded browser. Install it where we may;
 # elsewhere fail with one instruction, unless the reader opts out with SKIP_BROWSER=1 (never in CI).

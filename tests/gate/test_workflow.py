@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from typing import Any
 
 import yaml
@@ -9,6 +10,7 @@ import yaml
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/publish.yml"
+ON_MAIN = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
 
 
 def _workflow() -> dict[str, Any]:
@@ -31,7 +33,8 @@ def test_pull_requests_and_main_run_the_readme_test_command() -> None:
     test = workflow["jobs"]["test"]
     assert test["runs-on"] == "ubuntu-latest"
     assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
-    assert _runs(test)[-1] == "make test"
+    assert _runs(test)[0:1] == ["sudo apt-get update && sudo apt-get install -y chromium"]
+    assert _runs(test)[1] == "make test", "the README's test command, before anything ships"
     assert any("apt-get install -y chromium" in run for run in _runs(test))
     python = next(s for s in test["steps"] if s.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["python-version"] == "3.11"
@@ -41,10 +44,31 @@ def test_deploy_ships_only_what_passed_on_main() -> None:
     workflow = _workflow()
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "test"
-    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert deploy["if"] == ON_MAIN
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert deploy["environment"]["name"] == "github-pages"
-    assert _uses(deploy)[-3:] == ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert "make build SITE_DIR=site" in _runs(deploy)
+    assert _uses(deploy) == ["actions/deploy-pages"], "the deploy job builds nothing: it publishes the tested artifact"
     assert workflow["permissions"] == {"contents": "read"}, "jobs get only what they need"
+
+
+def test_the_artifact_is_the_folder_the_gate_checked() -> None:
+    test = _workflow()["jobs"]["test"]
+    steps = test["steps"]
+    release = next(i for i, step in enumerate(steps) if step.get("run") == "make release SITE_DIR=site")
+    assert release > next(i for i, step in enumerate(steps) if step.get("run") == "make test")
+    upload = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload > release and steps[upload]["with"]["path"] == "site"
+    assert steps[upload]["if"] == ON_MAIN
+    assert _uses(test)[-2:] == ["actions/configure-pages", "actions/upload-pages-artifact"]
+    assert test["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def test_make_release_gates_the_folder_it_builds() -> None:
+    """`make release SITE_DIR=x` builds x strictly and runs the gate on x, not on another build."""
+    dry = subprocess.run(
+        ["make", "-n", "release", "SITE_DIR=shipped-here"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    lines = [line for line in dry.splitlines() if "mkdocs build" in line or "tests.gate" in line]
+    assert lines[0].endswith("mkdocs build --strict --site-dir shipped-here"), dry
+    assert lines[1].endswith("-m tests.gate shipped-here"), dry
