@@ -33,11 +33,9 @@ def test_pull_requests_and_main_run_the_readme_test_command() -> None:
     test = workflow["jobs"]["test"]
     assert test["runs-on"] == "ubuntu-latest"
     assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
-    assert _runs(test)[0:1] == ["sudo apt-get update && sudo apt-get install -y chromium"]
+    assert _runs(test)[0] == "apt-get update && apt-get install -y chromium"
     assert _runs(test)[1] == "make test", "the README's test command, before anything ships"
-    assert any("apt-get install -y chromium" in run for run in _runs(test))
-    python = next(s for s in test["steps"] if s.get("uses", "").startswith("actions/setup-python"))
-    assert python["with"]["python-version"] == "3.11"
+    assert test["container"]["image"] == "python:3.11-bookworm", "Debian with Python 3.11, as CI runs it"
 
 
 def test_deploy_ships_only_what_passed_on_main() -> None:
