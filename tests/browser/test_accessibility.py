@@ -2,7 +2,8 @@
 
 Every page is checked in the light palette with all of axe's rules, then switched to the dark
 palette (prefers-color-scheme emulation, which Material follows) and checked again with the rules
-that depend on colour. The gate: no serious or critical violation, and no heading that skips a level.
+that depend on colour. The gate: no serious or critical violation, no heading that skips a level, no
+content outside the landmarks and no two landmarks a screen reader cannot tell apart.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
-# Moderate in axe, but a gate rule here: headings that skip levels break screen-reader navigation.
-ALWAYS_BLOCKING = {"heading-order"}
+# Moderate in axe, but gate rules here: they break screen-reader navigation by headings and landmarks.
+ALWAYS_BLOCKING = {"heading-order", "region", "landmark-unique"}
 # The rules whose result depends on the palette; the others see the same DOM in both.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 SCHEMES = {"light": "default", "dark": "slate"}  # palette -> Material's data-md-color-scheme
@@ -111,18 +112,21 @@ def test_every_page_passes_axe_in_both_palettes(axe_tab: object, built_site: Pat
 
 
 def test_audit_catches_broken_copy(axe_tab: object, tmp_path: Path) -> None:
-    """Undo two fixes in a copy (search dialog name, dark code colours), skip a heading level: each is reported."""
+    """Undo four fixes in a copy (search dialog name, dark code colours, the progress bar's landmark, the
+    code-copy navs' role) and skip a heading level: each is reported."""
     project = copy_project(tmp_path / "project")
     patches = project / "overrides/hooks/partials.yml"
     text = patches.read_text(encoding="utf-8")
     start = text.index("partials/search.html:")
-    patches.write_text(text[:start] + text[text.index("partials/progress.html:"):], encoding="utf-8")
+    text = text[:start] + text[text.index("partials/progress.html:"):]
+    patches.write_text(text[:text.index("base.html:")] + text[text.index("partials/tags.html:"):], encoding="utf-8")
+    (project / "docs/javascripts/landmarks.js").write_text("// fix removed\n", encoding="utf-8")
     css = project / "docs/stylesheets/extra.css"
     text = css.read_text(encoding="utf-8")
     css.write_text(text.replace('[data-md-color-scheme="slate"] {', ".dva-fix-removed {"), encoding="utf-8")
     errata = project / "docs/errata.md"
     errata.write_text(
-        errata.read_text(encoding="utf-8") + "\n#### A skipped level\n\n```python\nretries = 10\n```\n", encoding="utf-8"
+        errata.read_text(encoding="utf-8") + "\n#### A skipped level\n\n```python\nretries = 10\n```\n\n```python\nretries = 3\n```\n", encoding="utf-8"
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -136,6 +140,8 @@ def test_audit_catches_broken_copy(axe_tab: object, tmp_path: Path) -> None:
         "errata/ [light] aria-dialog-name (serious): ARIA dialog and alertdialog nodes should have an accessible name;"
         " at .md-search",
         "errata/ [light] heading-order (moderate): Heading levels should only increase by one; at ",
+        "errata/ [light] region (moderate): All page content should be contained by landmarks; at .md-progress",
+        "errata/ [light] landmark-unique (moderate): Landmarks should have a unique role or role/label/title",
     ]
     for complaint in expected:
         assert any(s.startswith(complaint) for s in found), f"not reported: {complaint}\nfound: {found}"
