@@ -125,9 +125,8 @@ def test_audit_catches_broken_copy(axe_tab: object, tmp_path: Path) -> None:
     text = css.read_text(encoding="utf-8")
     css.write_text(text.replace('[data-md-color-scheme="slate"] {', ".dva-fix-removed {"), encoding="utf-8")
     errata = project / "docs/errata.md"
-    errata.write_text(
-        errata.read_text(encoding="utf-8") + "\n#### A skipped level\n\n```python\nretries = 10\n```\n\n```python\nretries = 3\n```\n", encoding="utf-8"
-    )
+    two_code_blocks = "```python\nretries = 10\n```\n\n```python\nretries = 3\n```\n"
+    errata.write_text(errata.read_text(encoding="utf-8") + "\n#### A skipped level\n\n" + two_code_blocks, encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 
