@@ -34,12 +34,17 @@ def _wait_or_fail(page: object, expression: str, message: str) -> None:
         pytest.fail(message)
 
 
+def _wait_for_focus(page: object, selector: str, message: str) -> None:
+    """Material moves focus from its keyboard observers; wait for it rather than read it once."""
+    _wait_or_fail(page, f"document.activeElement && document.activeElement.matches({selector!r})", message)
+
+
 def _pick_first_result_and_land(page: object, site_url: str) -> None:
     assert ENTRY is not None
     page.keyboard.type(ENTRY.name)  # type: ignore[attr-defined]
     page.wait_for_selector(".md-search-result__item a", timeout=5000)  # type: ignore[attr-defined]
     page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
-    assert _focused_is(page, ".md-search-result__item a"), "ArrowDown did not move focus to the first result"
+    _wait_for_focus(page, ".md-search-result__item a", "ArrowDown did not move focus to the first result")
     href = page.evaluate("document.activeElement.href")  # type: ignore[attr-defined]
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     page.wait_for_url(re.compile(rf"{re.escape(site_url)}services/{ENTRY.id}/"), timeout=5000)  # type: ignore[attr-defined]
@@ -51,7 +56,7 @@ def _pick_first_result_and_land(page: object, site_url: str) -> None:
 def test_slash_opens_search_and_enter_follows_a_result(page: object, site_url: str) -> None:
     page.goto(site_url + "services/sqs/")  # type: ignore[attr-defined]
     page.keyboard.press("/")  # type: ignore[attr-defined]
-    assert _focused_is(page, SEARCH_INPUT), "'/' did not focus the search box"
+    _wait_for_focus(page, SEARCH_INPUT, "'/' did not focus the search box")
     # Material opens the dialog from a focus observer debounced by 1 ms, so the toggle follows the focus
     # asynchronously: wait for it (a fixed evaluate right after the key press raced under load in CI).
     _wait_or_fail(page, "document.getElementById('__search').checked", "'/' did not open the search dialog")
