@@ -37,6 +37,17 @@ class InScope:
     category: str
     name: str
     page: str | None
+    anchor: str | None = None  # a note that covers the service on another page
+    c03: str = ""  # where DVA-C03 is known to go further
+
+
+@dataclass(frozen=True)
+class Addition:
+    """Something DVA-C03 is known to add beyond the in-scope list, with how sure we are."""
+
+    name: str
+    c03: str
+    confidence: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,8 @@ class Exam:
     in_scope: tuple[InScope, ...]
     in_scope_source: str
     in_scope_confirmed: bool
+    in_scope_source_url: str = ""
+    additions: tuple[Addition, ...] = ()
 
     def domain(self, domain_id: str) -> Domain:
         for d in self.domains:
@@ -124,10 +137,13 @@ def load_exam(path: Path = DATA_DIR / "exam.yml") -> Exam:
     _require(sum(d.weight for d in domains) == 100, where, "domain weights must add up to 100")
     scope = data["in_scope"]
     in_scope = tuple(
-        InScope(category, item["name"], item.get("page"))
+        InScope(category, item["name"], item.get("page"), item.get("anchor"), str(item.get("c03") or ""))
         for category, items in scope["services"].items()
         for item in items
     )
+    for item in in_scope:
+        _require(not (item.page and item.anchor), f"{where}.in_scope: {item.name!r}", "give `page` or `anchor`, not both")
+    additions = tuple(Addition(a["name"], a["c03"], a["confidence"]) for a in scope.get("c03_additions") or ())
     return Exam(
         code=code,
         name=data["name"],
@@ -138,6 +154,8 @@ def load_exam(path: Path = DATA_DIR / "exam.yml") -> Exam:
         in_scope=in_scope,
         in_scope_source=scope["source"],
         in_scope_confirmed=bool(scope["confirmed_for_current"]),
+        in_scope_source_url=str(scope.get("source_url") or ""),
+        additions=additions,
     )
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .notes import Note, scan_docs
+from .notesources import NoteSources, check_notes_exist, load_note_sources
+from .skills import SkillMap, load_skills
 from .traceability import SourceNote, load_traceability
 
 
@@ -17,10 +19,17 @@ class Context:
     catalog: Catalog
     notes: dict[str, Note]
     trace: dict[int, SourceNote]
+    note_sources: dict[str, NoteSources]
+    skills: SkillMap
 
     @classmethod
     def load(cls, docs_dir: Path) -> Context:
-        return cls(docs_dir, load_catalog(), scan_docs(docs_dir), load_traceability())
+        catalog = load_catalog()
+        notes = scan_docs(docs_dir)
+        note_sources = load_note_sources()
+        check_notes_exist(note_sources, set(notes))
+        return cls(docs_dir, catalog, notes, load_traceability(), note_sources,
+                   load_skills(catalog.exam, set(notes)))
 
 
 def rel_link(from_src: str, to_src: str, fragment: str = "") -> str:

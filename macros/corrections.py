@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .context import Context, rel_link
 from .errors import MacroInputError, unknown
-from .traceability import SourceNote
+from .traceability import Source, SourceNote
 
 
 def _notes(ctx: Context, numbers: tuple[int, ...]) -> list[SourceNote]:
@@ -47,11 +47,22 @@ def correction(ctx: Context, page: str, *numbers: int) -> str:
     return "\n\n".join(boxes)
 
 
-def sources(ctx: Context, page: str, *numbers: int) -> str:
-    """The "Source" line closing a note: every source of the given note numbers, once each."""
+def _sources_of(ctx: Context, ref: int | str) -> tuple[Source, ...]:
+    """A raw note number (traceability.yml) or a note id (macros/data/sources/<page>.yml)."""
+    if isinstance(ref, int):
+        return _notes(ctx, (ref,))[0].sources
+    if ref not in ctx.note_sources:
+        raise unknown("note id with sources", ref, ctx.note_sources)
+    return ctx.note_sources[ref].sources
+
+
+def sources(ctx: Context, page: str, *refs: int | str) -> str:
+    """The "Source" line closing a note: every source of the given raw note numbers or note ids, once each."""
+    if not refs:
+        raise MacroInputError('needs a raw note number or a note id, e.g. (24) or ("sqs-long-polling")')
     seen: dict[str, str] = {}
-    for n in _notes(ctx, numbers):
-        for s in n.sources:
+    for ref in refs:
+        for s in _sources_of(ctx, ref):
             seen.setdefault(s.url, s.title)
     links = " · ".join(f"[{title}]({url})" for url, title in seen.items())
     label = "Source" if len(seen) == 1 else "Sources"

@@ -44,13 +44,24 @@ def _check(cond: bool, where: str, problem: str) -> None:
         raise CatalogError(f"traceability.yml: {where}: {problem}")
 
 
-def _source(raw: dict, where: str) -> Source:
+def parse_source(raw: dict) -> Source:
+    """One AWS documentation source: an https URL on an AWS documentation host, with a title."""
     url = str(raw.get("url", ""))
     parts = urlsplit(url)
-    _check(parts.scheme == "https", where, f"source URL must be https: {url!r}")
-    _check(parts.hostname in SOURCE_HOSTS, where, f"source host must be one of {SOURCE_HOSTS}: {url!r}")
-    _check(bool(str(raw.get("title", "")).strip()), where, f"source {url} has no title")
+    if parts.scheme != "https":
+        raise ValueError(f"source URL must be https: {url!r}")
+    if parts.hostname not in SOURCE_HOSTS:
+        raise ValueError(f"source host must be one of {SOURCE_HOSTS}: {url!r}")
+    if not str(raw.get("title", "")).strip():
+        raise ValueError(f"source {url} has no title")
     return Source(title=str(raw["title"]).strip(), url=url)
+
+
+def _source(raw: dict, where: str) -> Source:
+    try:
+        return parse_source(raw)
+    except ValueError as exc:
+        raise CatalogError(f"traceability.yml: {where}: {exc}") from None
 
 
 def _note(raw: dict) -> SourceNote:

@@ -15,7 +15,21 @@ import yaml
 
 pytestmark = pytest.mark.browser
 
-QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent
+QUERIES = yaml.safe_load((HERE / "search_queries.yml").read_text(encoding="utf-8"))
+
+
+def _top3_queries() -> list[tuple[str, str, str]]:
+    """(file, query, expected) from search_queries.d/<page-id>.yml: one file per page, `top3:` mapping."""
+    found = []
+    for path in sorted((HERE / "search_queries.d").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        assert set(data) == {"top3"}, f"{path.name}: one key, `top3:`, mapping queries to page or page#note"
+        found += [(path.stem, str(q), str(e)) for q, e in data["top3"].items()]
+    return found
+
+
+TOP3 = _top3_queries()
 RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
 
 
@@ -75,3 +89,15 @@ def test_keyword_finds_note_first(search_page, site_url: str, query: str, expect
     assert results and results[0].split("#")[0] == expected_page, f"{query!r}: top results {results[:4]}"
     first_note = next((r for r in results if "#" in r), None)
     assert first_note == expected, f"{query!r}: first section {first_note}, expected {expected}; top: {results[:4]}"
+
+
+@pytest.mark.parametrize(("page_id", "query", "expected"), TOP3, ids=[f"{p}:{q}" for p, q, _ in TOP3])
+def test_query_lands_in_top_three(search_page, site_url: str, page_id: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """A service's names, aliases and key terms land on its page (or the note that explains them) in the
+    first three results. Material lists a page's entry first, then its best sections."""
+    results = search(search_page, site_url, query)[:3]
+    if "#" in expected:
+        assert expected in results, f"{query!r}: {expected} not in the top 3: {results}"
+    else:
+        assert any(r.split("#")[0] == expected for r in results), f"{query!r}: {expected} not in the top 3: {results}"
+

@@ -17,8 +17,9 @@ ASSETS = "6 assets and orphans"
 TEMPLATE = "7 unrendered template syntax"
 THIRD_PARTY = "8 third-party hosts"
 LINT = "9 spelling and lint"
+COVERAGE = "10 exam skill coverage"
 
-RULES = (BUILD, LINKS, DEEP_LINKS, SHAPE, EXTERNAL, ASSETS, TEMPLATE, THIRD_PARTY, LINT)
+RULES = (BUILD, LINKS, DEEP_LINKS, SHAPE, EXTERNAL, ASSETS, TEMPLATE, THIRD_PARTY, LINT, COVERAGE)
 
 
 @dataclass(frozen=True, order=True)

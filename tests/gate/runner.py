@@ -13,10 +13,23 @@ from pathlib import Path
 
 from .assets import check_assets
 from .build import build, check_config
+from .coverage import check_coverage
 from .external import check_external
 from .links import check_links
 from .lint import check_lint
-from .problem import ASSETS, BUILD, DEEP_LINKS, EXTERNAL, LINKS, LINT, SHAPE, TEMPLATE, THIRD_PARTY, Problem
+from .problem import (
+    ASSETS,
+    BUILD,
+    COVERAGE,
+    DEEP_LINKS,
+    EXTERNAL,
+    LINKS,
+    LINT,
+    SHAPE,
+    TEMPLATE,
+    THIRD_PARTY,
+    Problem,
+)
 from .project import GATE_DIR, Inputs, Project, Site
 from .registry import check_registry
 from .shape import check_shape
@@ -27,7 +40,9 @@ SourceCheck = Callable[[Project], list[Problem]]
 SiteCheck = Callable[[Inputs], list[Problem]]
 
 # Rules read from the sources alone (they run even when the build failed).
-SOURCE_CHECKS: list[tuple[str, SourceCheck]] = [(BUILD, check_config), (SHAPE, check_shape), (LINT, check_lint)]
+SOURCE_CHECKS: list[tuple[str, SourceCheck]] = [
+    (BUILD, check_config), (SHAPE, check_shape), (LINT, check_lint), (COVERAGE, check_coverage),
+]
 # Rules read from the built site.
 SITE_CHECKS: list[tuple[str, SiteCheck]] = [
     (LINKS, check_links),

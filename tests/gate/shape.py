@@ -27,6 +27,8 @@ from .project import Project, read_text, split_front_matter
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{:[^}]*\})?\s*$")
 NOTE_ID_FORM = "### Statement of the fact {: #<page-id>-short-slug }"
+EXAM_ANGLE = "**Exam angle:**"
+SOURCES_CALL = re.compile(r"\{\{\s*sources\(")
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,21 @@ class PageCheck:
             elif not match["id"].startswith(f"{self.page_id}-"):
                 self.add(heading.line, f"note id {match['id']!r} does not start with the page id {self.page_id!r}-",
                          f"rename it `{self.page_id}-...`; if it was published, add the old id to macros/data/anchor_aliases.yml")
+            if match is not None:
+                self.note_body(match["id"], heading, found)
+
+    def note_body(self, note_id: str, heading: Heading, found: list[Heading]) -> None:
+        """A note explains itself, says how the exam asks about it, and ends with its AWS sources."""
+        end = next((h.line for h in found if h.line > heading.line and h.level <= 3), None)
+        lines = self.text.splitlines()[heading.line:(end - 1) if end else None]
+        body = "\n".join(lines)
+        if EXAM_ANGLE not in body:
+            self.add(heading.line, f"note {note_id!r} has no `{EXAM_ANGLE}` paragraph",
+                     f"add a paragraph starting `{EXAM_ANGLE}`: how the exam asks about this fact")
+        if not SOURCES_CALL.search(body):
+            self.add(heading.line, f"note {note_id!r} has no source line",
+                     f'end it with `{{{{ sources("{note_id}") }}}}` and list its AWS documentation pages under '
+                     f"`{note_id}:` in macros/data/sources/{self.page_id}.yml (a raw note uses `{{{{ sources(N) }}}}`)")
 
 
 def duplicate_ids(project: Project, sources: list[str]) -> list[Problem]:

@@ -24,6 +24,7 @@ from tests.gate.build import check_config
 from tests.gate.problem import (
     ASSETS,
     BUILD,
+    COVERAGE,
     EXTERNAL,
     LINKS,
     LINT,
@@ -33,7 +34,7 @@ from tests.gate.problem import (
     Problem,
 )
 from tests.gate.project import Project
-from tests.gate.runner import run_gate
+from tests.gate.runner import check_sources, run_gate
 
 FUTURE = "2099-01-01"
 CODE_SAMPLE = "Password: '{{resolve:ssm-secure:/db/password:1}}'"  # a CloudFormation dynamic reference
@@ -353,3 +354,45 @@ def test_relaxed_strictness_settings_are_caught(tmp_path: Path) -> None:
         "publishing its error text",
     ]
     assert problems[0].line == line_of(config, "anchors: info")
+
+
+# Rule 4 (note bodies) and rule 10: read from the sources, so no build is needed -----------------------
+
+
+def test_note_without_exam_angle_or_source_is_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    sqs = project / "docs/services/sqs.md"
+    replace(sqs, "## Exam tips", "### Bare claim with nothing behind it {: #sqs-bare-claim }\n\nJust text.\n\n## Exam tips")
+    problems = check_sources(Project(project))
+    line = line_of(sqs, "{: #sqs-bare-claim }")
+    angle = find(problems, SHAPE, "docs/services/sqs.md", "note 'sqs-bare-claim' has no `**Exam angle:**` paragraph")
+    source = find(problems, SHAPE, "docs/services/sqs.md", "note 'sqs-bare-claim' has no source line")
+    assert angle.line == source.line == line
+    assert 'sources("sqs-bare-claim")' in source.fix and "macros/data/sources/sqs.yml" in source.fix
+
+
+def test_uncovered_skill_of_a_complete_domain_is_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    skills_file = project / "macros/data/skills.yml"
+    data = yaml.safe_load(skills_file.read_text(encoding="utf-8"))
+    domain = data["domains"][1]
+    domain["complete"] = True
+    skill = domain["tasks"][0]["skills"][0]
+    skill["notes"] = []
+    skills_file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    problems = check_sources(Project(project))
+    found = find(problems, COVERAGE, "macros/data/skills.yml", f"skill {skill['id']} ")
+    assert "domain 'Security' is declared complete" in found.message
+    assert found.line == line_of(skills_file, f"id: {skill['id']}")
+    assert f"under `notes:` of skill {skill['id']}" in found.fix
+    # The other skills of that domain without a note are listed too, every one at once.
+    uncovered = [p for p in problems if p.rule == COVERAGE]
+    assert len(uncovered) == sum(1 for t in domain["tasks"] for s in t["skills"] if not s["notes"])
+
+
+def test_unknown_note_in_the_skill_map_is_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    skills_file = project / "macros/data/skills.yml"
+    replace(skills_file, "notes: [sqs-visibility-timeout,", "notes: [sqs-visibilty-timeout,")
+    found = find(check_sources(Project(project)), COVERAGE, "macros/data/skills.yml", "unknown note id 'sqs-visibilty-timeout'")
+    assert "did you mean: sqs-visibility-timeout" in found.message

@@ -7,8 +7,9 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.catalog import load_catalog
+from macros.context import Context
 from macros.glossary import ABBREVIATIONS, parse
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build
 
 CATALOG = load_catalog()
 TERMS = parse((ROOT / "docs" / ABBREVIATIONS).read_text(encoding="utf-8"))
@@ -47,8 +48,43 @@ def test_exam_coverage_lists_every_in_scope_service(built_site: Path) -> None:
         if item.page:
             entry = CATALOG.find(item.page)
             assert entry is not None and link is not None and link.text() == entry.name
+        elif item.anchor:
+            assert link is not None and link.attributes["href"].endswith(f"#{item.anchor}")
         else:
             assert link is None and cells[2].text().strip() == "Not covered yet"
+        assert cells[3].text().strip() == item.c03
+
+
+def test_exam_coverage_shows_the_skill_map_with_totals(built_site: Path) -> None:
+    article = _html(built_site, "exam/index.html").css_first("article")
+    totals = article.css("table")[1].css("tbody tr")
+    assert len(totals) == len(CATALOG.exam.domains) + 1
+    ctx = Context.load(ROOT / "docs")
+    for domain, row in zip(ctx.skills.domains, totals, strict=False):
+        assert row.css("td")[2].text().strip() == f"{domain.covered} / {len(domain.skills)}"
+    rows = {r.css_first("td").text().strip(): r for r in article.css("table tbody tr") if r.css_first("td")}
+    for domain in ctx.skills.domains:
+        for skill in domain.skills:
+            hrefs = [a.attributes["href"] for a in rows[skill.id].css("a")]
+            assert [h.rsplit("#", 1)[1] for h in hrefs] == list(skill.notes), skill.id
+            if not skill.notes:
+                assert "No note yet" in rows[skill.id].text()
+
+
+def test_scope_warning_follows_the_data_flag(built_site: Path, project_copy: Path, tmp_path: Path) -> None:
+    """exam.yml's confirmed_for_current decides the box: flipping it in a copy changes the built page."""
+    def box(site: Path) -> str:
+        found = [a for a in _html(site, "exam/index.html").css("div.admonition") if "Which list this is" in a.text()]
+        assert len(found) == 1
+        return found[0].attributes["class"]
+    assert "warning" in box(built_site)
+    data = project_copy / "macros/data/exam.yml"
+    text = data.read_text(encoding="utf-8")
+    assert "confirmed_for_current: false" in text
+    data.write_text(text.replace("confirmed_for_current: false", "confirmed_for_current: true"), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "info" in box(tmp_path / "site") and "warning" not in box(tmp_path / "site")
 
 
 def test_exam_coverage_shows_current_domains_and_weights(built_site: Path) -> None:
