@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from . import calculators, corrections, coverage, glossary, links, search_index
-from .aliases import with_aliases
 from .context import Context
 from .errors import MacroInputError, in_context
 
@@ -59,14 +58,6 @@ def on_pre_page_macros(env: Any) -> None:
     """
     page = env.variables["page"]
     page.meta = {k: v for k, v in page.meta.items() if k not in macro_names()}
-
-
-def on_post_page_macros(env: Any) -> None:
-    """After macros render, add the catalog aliases under a catalog page's H1 (for search)."""
-    ctx: Context = env.variables["_dva_context"]
-    entry = ctx.catalog.by_src_path(env.page.file.src_uri)
-    if entry is not None:
-        env.markdown = with_aliases(env.markdown, entry)
 
 
 def on_post_build(env: Any) -> None:

@@ -70,8 +70,8 @@ def test_service_directory_has_every_page_grouped(ctx: Context) -> None:
     assert md.count('<div class="grid cards" markdown>') == len([c for c, es in ctx.catalog.by_category() if es])
 
 
-def test_sources_needs_a_number(ctx: Context) -> None:
-    with pytest.raises(MacroInputError, match="at least one source note number"):
+def test_sources_needs_a_number_or_a_note_id(ctx: Context) -> None:
+    with pytest.raises(MacroInputError, match="needs a raw note number or a note id"):
         corrections.sources(ctx, "services/sqs.md")
 
 
