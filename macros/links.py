@@ -60,7 +60,9 @@ def service_directory(ctx: Context, page: str) -> str:
     for category, entries in ctx.catalog.by_category():
         if not entries:
             continue
-        cards = "\n".join(
+        # A blank line between items: without it each summary paragraph swallows the next "-   " line as
+        # a lazy continuation, and the whole category becomes one list item.
+        cards = "\n\n".join(
             f"-   **[{e.name}]({rel_link(page, e.src_path)})**\n\n    {e.summary}" for e in entries
         )
         parts.append(f'### {category}\n\n<div class="grid cards" markdown>\n\n{cards}\n\n</div>')

@@ -98,3 +98,22 @@ def test_tags_index_lists_every_tag(built_site: Path) -> None:
     text = _html(built_site, "tags/index.html").css_first("article").text()
     for tag in {t for e in CATALOG.entries for t in CATALOG.tags_for(e)}:
         assert tag in text, f"tag {tag!r} missing from the tags index"
+
+
+def test_home_directory_has_one_item_per_service(built_site: Path) -> None:
+    """Each category of the home page directory is a list with one item per catalog page, each item
+    holding that page's own link and summary (not the next page's link run into it)."""
+    grids = _html(built_site, "index.html").css("article div.grid.cards")
+    categories = [(c, es) for c, es in CATALOG.by_category() if es]
+    assert len(grids) == len(categories)
+    for grid, (category, entries) in zip(grids, categories, strict=True):
+        items = grid.css("li")
+        assert len(items) == len(entries), f"{category}: {len(items)} list items for {len(entries)} pages"
+        for item, entry in zip(items, entries, strict=True):
+            assert [a.text() for a in item.css("a")] == [entry.name]
+            assert entry.summary in " ".join(item.text().split())
+
+
+def test_home_page_title_is_not_the_site_name_twice(built_site: Path) -> None:
+    title = _html(built_site, "index.html").css_first("title").text()
+    assert title.count("DVA Notes") == 1 and "DVA-C03" in title
