@@ -39,3 +39,12 @@ def rel_link(from_src: str, to_src: str, fragment: str = "") -> str:
     """
     target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
     return f"{target}#{fragment}" if fragment else target
+
+
+def unsearched(markdown: str, css_class: str) -> str:
+    """A Markdown block that Material's search leaves out of its index (data-search-exclude).
+
+    For blocks that repeat what other pages say (Related summaries, link tables to notes): indexed,
+    they bloat the index every reader downloads and rank a page for another page's words.
+    """
+    return f'<div class="{css_class}" data-search-exclude markdown>\n\n{markdown}\n\n</div>'

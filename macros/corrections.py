@@ -66,7 +66,8 @@ def sources(ctx: Context, page: str, *refs: int | str) -> str:
             seen.setdefault(s.url, s.title)
     links = " · ".join(f"[{title}]({url})" for url, title in seen.items())
     label = "Source" if len(seen) == 1 else "Sources"
-    return f"{label}: {links}\n{{: .dva-sources }}"
+    # Left out of the search index: source titles repeat on every note and match no reader's query.
+    return f"{label}: {links}\n{{: .dva-sources data-search-exclude }}"
 
 
 def errata(ctx: Context, page: str) -> str:

@@ -3,7 +3,7 @@ and the in-scope services with where this site covers them."""
 
 from __future__ import annotations
 
-from .context import Context, rel_link
+from .context import Context, rel_link, unsearched
 from .errors import MacroInputError, unknown
 from .skills import CONFIDENCE, ORIGINS, DomainSkills, Skill
 
@@ -66,7 +66,7 @@ def skill_map(ctx: Context, page: str) -> str:
                     "| Skill | What you must be able to do | Where it comes from | Notes that teach it |",
                     "| --- | --- | --- | --- |"]
             rows += [_skill_row(ctx, page, s) for s in task.skills]
-            parts.append("\n".join(rows))
+            parts.append(unsearched("\n".join(rows), "dva-coverage"))
     return "\n\n".join(parts)
 
 
@@ -88,7 +88,7 @@ def exam_coverage(ctx: Context, page: str) -> str:
         covered += cell != "Not covered yet"
         rows.append(f"| {item.category} | {item.name} | {cell} | {item.c03} |")
     summary = f"{covered} of {len(exam.in_scope)} in-scope services have a page or a section here."
-    return summary + "\n\n" + "\n".join(rows)
+    return summary + "\n\n" + unsearched("\n".join(rows), "dva-coverage")
 
 
 def exam_additions(ctx: Context, page: str) -> str:

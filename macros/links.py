@@ -6,7 +6,7 @@ Each returns Markdown whose links point at .md sources, so MkDocs checks every l
 from __future__ import annotations
 
 from .catalog import Entry
-from .context import Context, rel_link
+from .context import Context, rel_link, unsearched
 from .errors import MacroInputError, unknown
 
 
@@ -45,13 +45,14 @@ def related(ctx: Context, page: str) -> str:
     for rid in entry.related:
         other = _entry(ctx, rid)
         lines.append(f"- [{other.name}]({rel_link(page, other.src_path)}): {other.summary}")
-    return "\n".join(lines)
+    return unsearched("\n".join(lines), "dva-related")
 
 
 def aws_docs(ctx: Context, page: str) -> str:
     """The page's official AWS documentation link from the catalog."""
     entry = _page_entry(ctx, page)
-    return f"[{entry.name} documentation on docs.aws.amazon.com]({entry.docs}){{ .dva-docs-link }}"
+    link = f"[{entry.name} documentation on docs.aws.amazon.com]({entry.docs}){{ .dva-docs-link }}"
+    return unsearched(link, "dva-related")
 
 
 def service_directory(ctx: Context, page: str) -> str:
