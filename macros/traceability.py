@@ -15,7 +15,8 @@ from .datafile import load_yaml
 
 VERDICTS = ("correct", "imprecise", "outdated", "wrong")
 CORRECTED = ("outdated", "wrong")
-SOURCE_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com")
+# AWS documentation hosts; docs.amplify.aws is where AWS publishes the Amplify Gen 2 documentation.
+SOURCE_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com", "docs.amplify.aws")
 NOTE_KEYS = {"note", "text", "anchors", "verdict", "finding", "sources"}
 
 
