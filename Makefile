@@ -72,7 +72,7 @@ node_modules/.npm-ci: package.json package-lock.json
 
 test: $(VENV)/.test-deps chromium node_modules/.npm-ci  ## The whole suite: the publishing gate
 	$(BIN)/ruff check macros tests
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 # Performance: one table of build, scale, first-load, search and calculator figures against
 # tests/bench/budgets.yml, each comparison measured side by side (about 6 minutes on 2 cores).

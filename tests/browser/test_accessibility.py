@@ -105,8 +105,14 @@ def axe_tab(browser: object) -> Iterator[object]:
     context.close()
 
 
-def test_every_page_passes_axe_in_both_palettes(axe_tab: object, built_site: Path, site_url: str) -> None:
-    found = [v for path in site_pages(built_site) for v in audit_page(axe_tab, site_url, path)]
+SHARDS = 4  # every page is audited by exactly one shard; pytest-xdist runs the shards side by side
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_page_passes_axe_in_both_palettes(axe_tab: object, built_site: Path, site_url: str, shard: int) -> None:
+    pages = site_pages(built_site)[shard::SHARDS]
+    assert pages, "no pages to audit"
+    found = [v for path in pages for v in audit_page(axe_tab, site_url, path)]
     blocking = [v for v in found if v.blocking]
     assert not blocking, f"{len(blocking)} accessibility violations:\n" + "\n".join(map(str, blocking))
 
