@@ -72,11 +72,12 @@ node_modules/.npm-ci: package.json package-lock.json
 
 test: $(VENV)/.test-deps chromium node_modules/.npm-ci  ## The whole suite: the publishing gate
 	$(BIN)/ruff check macros tests
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 -m "not bench"
 
 # Performance: one table of build, scale, first-load, search and calculator figures against
 # tests/bench/budgets.yml, each comparison measured side by side (about 6 minutes on 2 cores).
 bench: $(VENV)/.test-deps chromium  ## Measure the site against its performance budgets
+	$(BIN)/pytest -q -m bench tests/bench
 	$(BIN)/python -m tests.bench.bench
 
 # Lighthouse runs on Node 20 only up to 12.x, so it is pinned there, apart from the test tools.

@@ -1,7 +1,8 @@
 """The bench's own parts: the gzip server, the generated project copies, the alternating runner.
 
 `make bench` itself is not part of the gate (it takes minutes); these tests keep its machinery
-working as the content changes, so the numbers it prints are about the site we publish.
+working as the content changes, so the numbers it prints are about the site we publish. They carry the
+`bench` marker: `make bench` runs them first; `make test` leaves them out to stay within CI's time.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ import re
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tests.bench import bench, server, variants
 from tests.gate.project import nav_files
+
+pytestmark = pytest.mark.bench
 
 
 def _get(url: str, accept_gzip: bool) -> tuple[str | None, bytes]:
