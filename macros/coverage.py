@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .context import Context, rel_link, unsearched
 from .errors import MacroInputError, unknown
+from .links import note
 from .skills import CONFIDENCE, ORIGINS, DomainSkills, Skill
 
 
@@ -17,13 +18,6 @@ def exam_domains(ctx: Context, page: str) -> str:
         previous = f" {d.previous} % |" if exam.replaces else ""
         rows.append(f"| {d.name} | {d.weight} % |{previous}")
     return "\n".join(rows)
-
-
-def _note_link(ctx: Context, page: str, note_id: str) -> str:
-    found = ctx.notes.get(note_id)
-    if found is None:
-        raise unknown("note id", note_id, ctx.notes)
-    return f"[{found.title}]({rel_link(page, found.src_path, found.id)})"
 
 
 def _status(d: DomainSkills) -> str:
@@ -49,7 +43,7 @@ def skill_totals(ctx: Context, page: str) -> str:
 
 def _skill_row(ctx: Context, page: str, skill: Skill) -> str:
     origin = ORIGINS[skill.origin] + (f" (from {skill.was})" if skill.was else "")
-    notes = "<br>".join(_note_link(ctx, page, n) for n in skill.notes) or "**No note yet**"
+    notes = "<br>".join(note(ctx, page, n) for n in skill.notes) or "**No note yet**"
     return f"| {skill.id} | {skill.text} | {origin}; {CONFIDENCE[skill.confidence]} | {notes} |"
 
 
@@ -82,7 +76,7 @@ def exam_coverage(ctx: Context, page: str) -> str:
                 raise unknown("service id", item.page, ctx.catalog.ids())
             cell = f"[{entry.name}]({rel_link(page, entry.src_path)})"
         elif item.anchor:
-            cell = "Section: " + _note_link(ctx, page, item.anchor)
+            cell = "Section: " + note(ctx, page, item.anchor)
         else:
             cell = "Not covered yet"
         covered += cell != "Not covered yet"
