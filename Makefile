@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects imports ProperDocs, which prints its own MkDocs-2 notice; same plan, same reason.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build release test lint chromium clean registry linkcheck-external bench audit
+.PHONY: serve build release test test-fast lint chromium clean registry linkcheck-external bench audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,7 +53,7 @@ chromium:
 	fi
 
 lint: $(VENV)/.test-deps  ## Python lint
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests overrides
 
 # The deep-link registry (tests/gate/published.txt): add the pages and notes the site now publishes.
 # The gate names this command when a new link is missing; it never removes a link.
@@ -71,8 +71,12 @@ node_modules/.npm-ci: package.json package-lock.json
 	touch $@
 
 test: $(VENV)/.test-deps chromium node_modules/.npm-ci  ## The whole suite: the publishing gate
-	$(BIN)/ruff check macros tests
-	$(BIN)/pytest -n 2 -m "not bench"
+	$(BIN)/ruff check macros tests overrides
+	$(BIN)/pytest -n 2 --dist worksteal -m "not bench"
+
+# The unit tier only: data files, macros and calculators, no MkDocs build and no browser (seconds).
+test-fast: $(VENV)/.test-deps  ## Unit tests only
+	$(BIN)/pytest -q tests/unit
 
 # Performance: one table of build, scale, first-load, search and calculator figures against
 # tests/bench/budgets.yml, each comparison measured side by side (about 6 minutes on 2 cores).

@@ -37,7 +37,7 @@ def check_spelling(project: Project) -> list[Problem]:
 
 
 def check_ruff(project: Project) -> list[Problem]:
-    targets = [str(p) for p in (project.root / "macros", project.root / "tests") if p.exists()]
+    targets = [str(p) for p in (project.root / "macros", project.root / "overrides", project.root / "tests") if p.exists()]
     command = [tool("ruff"), "check", "--config", str(REPO_ROOT / "pyproject.toml"), "--output-format", "concise", *targets]
     result = _run(command, cwd=project.root)
     problems = _findings(project, result.stdout, "fix it (`ruff check --fix` fixes those marked [*])", "ruff ")

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from macros.catalog import load_catalog
@@ -94,21 +95,23 @@ def test_verified_line_wording(built_site: Path) -> None:
     assert " ".join(node.text().split()).startswith("Facts checked against AWS documentation on ")
 
 
-@pytest.mark.parametrize(
-    ("value", "complaint"),
-    [
-        ("'2026-11-31'", "docs/services/sqs.md: last_verified '2026-11-31' is not a real date written YYYY-MM-DD"),
-        ("'30/11/2026'", "docs/services/sqs.md: last_verified '30/11/2026' is not a real date written YYYY-MM-DD"),
-    ],
-)
-def test_bad_last_verified_fails_build(project_copy: Path, tmp_path: Path, value: str, complaint: str) -> None:
+def test_bad_last_verified_fails_build(project_copy: Path, tmp_path: Path) -> None:
+    """The wiring: a bad date in a page's front matter stops the real build with the page and the value."""
     page = project_copy / "docs/services/sqs.md"
     text = page.read_text(encoding="utf-8")
-    lines = [f"last_verified: {value}" if line.startswith("last_verified:") else line for line in text.splitlines()]
+    lines = ["last_verified: '2026-11-31'" if line.startswith("last_verified:") else line for line in text.splitlines()]
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
+    complaint = "docs/services/sqs.md: last_verified '2026-11-31' is not a real date written YYYY-MM-DD"
     assert complaint in result.stdout + result.stderr
+
+
+# Python's date.fromisoformat also accepts the basic and the week-date forms; the YYYY-MM-DD guard must not.
+@pytest.mark.parametrize("value", ["2026-11-31", "30/11/2026", "20261130", "2026-W48-1", "2026-11-30T10:00", " 2026-11-30"])
+def test_parse_verified_refuses_anything_but_yyyy_mm_dd(value: str) -> None:
+    with pytest.raises(PluginError, match=r"docs/x\.md: last_verified .* is not a real date written YYYY-MM-DD"):
+        parse_verified(value, "x.md")
 
 
 def test_parse_verified_accepts_yaml_dates_and_strings() -> None:
