@@ -1,0 +1,25 @@
+// Runs docs/assets/javascripts/workers/dva-search.js under Node around Material's real worker (from the
+// installed mkdocs-material), the way a browser would: Material's SETUP message with a tiny index, then
+// prints the rewritten form of each query given on stdin (JSON array) as a JSON array.
+"use strict"
+const fs = require("fs")
+const path = require("path")
+const [workerFile, materialDir, separator] = process.argv.slice(2)
+const material = fs.readdirSync(materialDir).find(f => /^search\.[0-9a-f]{8}\.min\.js$/.test(f))
+let listener
+globalThis.self = globalThis
+globalThis.addEventListener = (type, fn) => { if (type === "message") listener = fn }
+globalThis.importScripts = name => require(path.join(materialDir, name))
+globalThis.location = { href: `http://localhost/assets/javascripts/workers/dva-search.js?material=${material}` }
+let ready
+globalThis.postMessage = message => { if (message.type === 1) ready() }
+require(path.resolve(workerFile))
+const index = {
+  config: { lang: ["en"], separator, pipeline: ["stopWordFilter"], fields: { title: { boost: 1 }, text: { boost: 1 } } },
+  docs: [{ location: "", title: "t", text: "x" }],
+  options: { suggest: false },
+}
+new Promise(resolve => { ready = resolve; listener({ data: { type: 0, data: index } }) }).then(() => {
+  const queries = JSON.parse(fs.readFileSync(0, "utf8"))
+  process.stdout.write(JSON.stringify(queries.map(q => self.dvaRewriteQuery(q))))
+})
