@@ -1,5 +1,7 @@
 """Rule 9: spelling (codespell on docs/ and macros/data with the project word list in .codespellrc),
-Python lint (ruff, configured in pyproject.toml) and the GitHub workflows (actionlint)."""
+Python lint (ruff, configured in pyproject.toml) and the GitHub workflows (actionlint for syntax and
+expressions, zizmor for security: unpinned actions, persisted credentials, broad permissions, template
+injection)."""
 
 from __future__ import annotations
 
@@ -67,5 +69,30 @@ def check_workflows(project: Project) -> list[Problem]:
     ]
 
 
+ZIZMOR_FIX = "fix the workflow as the finding says (see https://docs.zizmor.sh/audits/#{ident})"
+
+
+def check_workflow_security(project: Project) -> list[Problem]:
+    """zizmor, offline (no GitHub API calls), with its default persona: any finding fails."""
+    files = sorted(str(p) for p in (project.root / ".github" / "workflows").glob("*.y*ml"))
+    if not files:
+        return []
+    result = _run([tool("zizmor"), "--offline", "--no-progress", "--format", "json", *files], cwd=project.root)
+    try:
+        findings = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        return [Problem(LINT, ".github/workflows", None, f"zizmor failed: {result.stderr.strip()[-300:]}",
+                        "install the test requirements (`make test` does)")]
+    problems = []
+    for finding in findings:
+        where = finding["locations"][0]
+        path = next(iter(where["symbolic"]["key"].values()))["verbatim_path"]
+        line = where["concrete"]["location"]["start_point"]["row"] + 1
+        problems.append(Problem(LINT, project.rel(project.root / path), line,
+                                f"zizmor [{finding['ident']}] {finding['desc']}",
+                                ZIZMOR_FIX.format(ident=finding["ident"])))
+    return problems
+
+
 def check_lint(project: Project) -> list[Problem]:
-    return check_spelling(project) + check_ruff(project) + check_workflows(project)
+    return check_spelling(project) + check_ruff(project) + check_workflows(project) + check_workflow_security(project)

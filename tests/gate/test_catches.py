@@ -103,6 +103,11 @@ def break_assets_and_code(project: Path) -> None:
         "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.name }}\n",
         encoding="utf-8",
     )
+    (workflows / "unpinned.yml").write_text(
+        "on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n",
+        encoding="utf-8",
+    )
 
 
 @dataclass(frozen=True)
@@ -340,6 +345,12 @@ def test_workflow_error_is_caught_by_actionlint(broken: Broken) -> None:
     found = find(broken.problems, LINT, ".github/workflows/broken.yml", "actionlint [expression]")
     assert found.line == 6
     assert "evnt" in found.message
+
+
+def test_unpinned_action_is_caught_by_zizmor(broken: Broken) -> None:
+    found = find(broken.problems, LINT, ".github/workflows/unpinned.yml", "zizmor [unpinned-uses]")
+    assert found.line == 7
+    assert "docs.zizmor.sh" in found.fix
 
 
 def test_relaxed_strictness_settings_are_caught(tmp_path: Path) -> None:
