@@ -18,8 +18,9 @@ TEMPLATE = "7 unrendered template syntax"
 THIRD_PARTY = "8 third-party hosts"
 LINT = "9 spelling and lint"
 COVERAGE = "10 exam skill coverage"
+MACRO_CALLS = "11 template syntax in pages"
 
-RULES = (BUILD, LINKS, DEEP_LINKS, SHAPE, EXTERNAL, ASSETS, TEMPLATE, THIRD_PARTY, LINT, COVERAGE)
+RULES = (BUILD, LINKS, DEEP_LINKS, SHAPE, EXTERNAL, ASSETS, TEMPLATE, THIRD_PARTY, LINT, COVERAGE, MACRO_CALLS)
 
 
 @dataclass(frozen=True, order=True)

@@ -17,6 +17,7 @@ from .coverage import check_coverage
 from .external import check_external
 from .links import check_links
 from .lint import check_lint
+from .macro_calls import check_macro_calls
 from .problem import (
     ASSETS,
     BUILD,
@@ -25,6 +26,7 @@ from .problem import (
     EXTERNAL,
     LINKS,
     LINT,
+    MACRO_CALLS,
     SHAPE,
     TEMPLATE,
     THIRD_PARTY,
@@ -42,6 +44,7 @@ SiteCheck = Callable[[Inputs], list[Problem]]
 # Rules read from the sources alone (they run even when the build failed).
 SOURCE_CHECKS: list[tuple[str, SourceCheck]] = [
     (BUILD, check_config), (SHAPE, check_shape), (LINT, check_lint), (COVERAGE, check_coverage),
+    (MACRO_CALLS, check_macro_calls),
 ]
 # Rules read from the built site.
 SITE_CHECKS: list[tuple[str, SiteCheck]] = [

@@ -17,10 +17,12 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from macros import macro_names
 from macros.notes import scan_markdown
 from tests.conftest import copy_project
 from tests.gate.__main__ import main
 from tests.gate.build import check_config
+from tests.gate.macro_calls import check_file
 from tests.gate.problem import (
     ASSETS,
     BUILD,
@@ -28,6 +30,7 @@ from tests.gate.problem import (
     EXTERNAL,
     LINKS,
     LINT,
+    MACRO_CALLS,
     SHAPE,
     TEMPLATE,
     THIRD_PARTY,
@@ -69,6 +72,8 @@ def break_pages(project: Path) -> None:
     append(sns, "\n{% raw %}Call {{ service(\"lambda\") }} here, and a stray {# opener.{% endraw %}\n"
                 "\n{% raw %}\n```yaml\n" + CODE_SAMPLE + "\n```\n{% endraw %}\n"
                 "\nMacro Rendering Error\n")
+    append(sns, '\nBeyond macro calls: {{ config.site_name }} and {{ "loud" | upper }} and {{ range(3) }}.\n'
+                "{# a hidden remark #}\n")  # rule 11
     append(s3, '\n<img src="../../img/missing-diagram.png" alt="A diagram">\n'
                '\n<script src="https://cdn.example.com/lib.js"></script>\n')
     replace(ec2, "last_verified: '", f"last_verified: '{FUTURE}'\nold_verified: '")
@@ -138,7 +143,7 @@ def find(problems: list[Problem], rule: str, file: str, message: str) -> Problem
 
 def test_one_run_reports_every_rule(broken: Broken) -> None:
     rules = {p.rule for p in broken.problems}
-    assert {BUILD, LINKS, SHAPE, EXTERNAL, ASSETS, TEMPLATE, THIRD_PARTY, LINT} <= rules
+    assert {BUILD, LINKS, SHAPE, EXTERNAL, ASSETS, TEMPLATE, THIRD_PARTY, LINT, MACRO_CALLS} <= rules
     assert not [p for p in broken.problems if "crashed" in p.message]
 
 
@@ -345,6 +350,47 @@ def test_workflow_error_is_caught_by_actionlint(broken: Broken) -> None:
     found = find(broken.problems, LINT, ".github/workflows/broken.yml", "actionlint [expression]")
     assert found.line == 6
     assert "evnt" in found.message
+
+
+# Rule 11: template syntax in pages ---------------------------------------------------------------
+
+
+def test_template_syntax_beyond_macro_calls_is_caught(broken: Broken) -> None:
+    sns = broken.project / "docs/services/sns.md"
+    line = line_of(sns, "Beyond macro calls")
+    found = sorted((p.line, p.message) for p in broken.problems if p.rule == MACRO_CALLS)
+    assert all(p.file == "docs/services/sns.md" for p in broken.problems if p.rule == MACRO_CALLS)
+    assert found == [
+        (line, "`Filter` expression: only a macro call may appear inside {{ }}"),
+        (line, "`Getattr` expression: only a macro call may appear inside {{ }}"),
+        (line, f"`range(...)` is not one of the site's macros ({', '.join(sorted(macro_names()))})"),
+        (line + 1, "a Jinja comment `{# ... #}`: it hides text from the page; delete it or use an HTML comment"),
+    ], found
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ('{{ note("sqs-long-polling") }} {{ sources(16, "kms-envelope-encryption") }} {{ calculator("backoff", x=-1) }}', None),
+        ("{% raw %}{{ anything | goes }}{% endraw %}", None),
+        ("{{ note(page.title) }}", "`note(...)` has an argument that is not a literal"),
+        ("{{ note(*ids) }}", "`note(...)` unpacks arguments"),
+        ("{{ lipsum.__globals__ }}", "`Getattr` expression"),
+        ("{{ cycler.__init__.__globals__.os }}", "`Getattr` expression"),
+        ("{% set x = 1 %}", "a `{% set %}` statement"),
+        ("{% include 'x.md' %}", "a `{% include %}` statement"),
+        ("{{ note(", "template syntax error"),
+    ],
+)
+def test_macro_call_rule_on_single_pages(tmp_path: Path, text: str, complaint: str | None) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(f"# A page\n\n{text}\n", encoding="utf-8")
+    problems = check_file(page, "docs/page.md", macro_names())
+    if complaint is None:
+        assert problems == []
+    else:
+        assert problems and problems[0].line == 3 and complaint in problems[0].message, problems
+        assert "{% raw %}" in problems[0].fix
 
 
 def test_unpinned_action_is_caught_by_zizmor(broken: Broken) -> None:
