@@ -1,5 +1,6 @@
 """Rule 9: spelling (codespell on docs/ and macros/data with the project word list in .codespellrc),
-Python lint (ruff, configured in pyproject.toml) and the GitHub workflows (actionlint for syntax and
+Python lint (ruff, configured in pyproject.toml), our JavaScript (eslint: no HTML sinks, no eval) and the
+GitHub workflows (actionlint for syntax and
 expressions, zizmor for security: unpinned actions, persisted credentials, broad permissions, template
 injection)."""
 
@@ -94,5 +95,28 @@ def check_workflow_security(project: Project) -> list[Problem]:
     return problems
 
 
+ESLINT_CONFIG = GATE_DIR / "eslint.config.mjs"
+
+
+def check_javascript(project: Project) -> list[Problem]:
+    """eslint over the site's own scripts (docs/**/*.js): no HTML sinks, no eval (tests/gate/eslint.config.mjs)."""
+    eslint = REPO_ROOT / "node_modules" / ".bin" / "eslint"
+    if not eslint.is_file():
+        return [Problem(LINT, "docs/javascripts", None, "eslint is not installed (node_modules)",
+                        "run `make test` (it runs `npm ci`), or `npm ci` by hand")]
+    result = _run([str(eslint), "--config", str(ESLINT_CONFIG), "--format", "json", "--no-warn-ignored", "docs/**/*.js"],
+                  cwd=project.root)
+    try:
+        files = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        return [Problem(LINT, "docs/javascripts", None, f"eslint failed: {result.stderr.strip()[-300:]}", "run `npm ci`")]
+    return [
+        Problem(LINT, project.rel(Path(f["filePath"])), m.get("line"), f"eslint [{m.get('ruleId')}] {_shorten(m['message'])}",
+                "write text with textContent or setAttribute, never HTML strings or code strings")
+        for f in files for m in f["messages"]
+    ]
+
+
 def check_lint(project: Project) -> list[Problem]:
-    return check_spelling(project) + check_ruff(project) + check_workflows(project) + check_workflow_security(project)
+    return (check_spelling(project) + check_ruff(project) + check_javascript(project) + check_workflows(project)
+            + check_workflow_security(project))

@@ -89,7 +89,9 @@ def break_assets_and_code(project: Path) -> None:
     """Rules 8 and 9 (lint): a tracker script, a font CDN, Material's repo facts, Python and workflow errors."""
     docs = project / "docs"
     (docs / "javascripts").mkdir(exist_ok=True)
-    (docs / "javascripts" / "tracker.js").write_text('fetch("https://telemetry.example.com/hit");\n', encoding="utf-8")
+    (docs / "javascripts" / "tracker.js").write_text(
+        'fetch("https://telemetry.example.com/hit");\ndocument.querySelector("h1").innerHTML = location.hash;\n',
+        encoding="utf-8")
     append(docs / "stylesheets" / "extra.css", '\n@import url("https://fonts.googleapis.com/css?family=Roboto");\n')
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -350,6 +352,11 @@ def test_workflow_error_is_caught_by_actionlint(broken: Broken) -> None:
     found = find(broken.problems, LINT, ".github/workflows/broken.yml", "actionlint [expression]")
     assert found.line == 6
     assert "evnt" in found.message
+
+
+def test_html_sink_in_our_javascript_is_caught(broken: Broken) -> None:
+    found = find(broken.problems, LINT, "docs/javascripts/tracker.js", "eslint [no-restricted-syntax] innerHTML")
+    assert found.line == 2 and "textContent" in found.fix
 
 
 # Rule 11: template syntax in pages ---------------------------------------------------------------
