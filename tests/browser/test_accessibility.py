@@ -121,7 +121,7 @@ def test_audit_catches_broken_copy(axe_tab: object, tmp_path: Path) -> None:
     """Undo four fixes in a copy (search dialog name, dark code colours, the progress bar's landmark, the
     code-copy navs' role) and skip a heading level: each is reported."""
     project = copy_project(tmp_path / "project")
-    patches = project / "overrides/hooks/partials.yml"
+    patches = project / "macros/hooks/partials.yml"
     text = patches.read_text(encoding="utf-8")
     start = text.index("partials/search.html:")
     text = text[:start] + text[text.index("partials/progress.html:"):]

@@ -1,4 +1,5 @@
-"""Rule 6: every file the site refers to exists, and every file in docs/ is published for a reason.
+"""Rule 6: every file the site refers to exists, every file in docs/ is published for a reason, and
+every file in the built site comes from docs/, the theme, a redirect or a known generator.
 
 A missing image, stylesheet or script is found from the built HTML, the stylesheets and the site's
 own scripts' imports. An orphan is a file in docs/ that nothing refers to: an unused image, or a
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from pathlib import Path
 
 import pathspec
 
@@ -76,4 +78,53 @@ def _orphans(inputs: Inputs, refs: list[Ref]) -> list[Problem]:
 
 def check_assets(inputs: Inputs) -> list[Problem]:
     refs = all_refs(inputs.site, inputs.own_files(".js"))
-    return _missing(inputs, refs) + _orphans(inputs, refs)
+    return _missing(inputs, refs) + _orphans(inputs, refs) + check_published_files(inputs)
+
+
+# Files no docs/ source and no theme file accounts for, but a known generator writes.
+GENERATED = {
+    "sitemap.xml": "MkDocs (site_url)",
+    "sitemap.xml.gz": "MkDocs (site_url)",
+    "search/search_index.json": "Material's search plugin",
+    "tags.json": "Material's tags plugin",
+    "404.html": "the theme's 404 template",
+}
+STRAY_FIX = (
+    "remove it from where it came from: MkDocs copies every non-template file of the theme's custom_dir "
+    "(overrides/) into the site, so only main.html belongs there; a new generator goes in GENERATED "
+    "(tests/gate/assets.py) with its name"
+)
+
+
+def _theme_files(root: Path) -> set[str]:
+    """Files MkDocs copies from a theme folder: everything but templates and Python."""
+    if not root.is_dir():
+        return set()
+    return {p.relative_to(root).as_posix() for p in root.rglob("*")
+            if p.is_file() and p.suffix not in (".html", ".py", ".pyc") and "__pycache__" not in p.parts}
+
+
+def _expected_files(inputs: Inputs) -> set[str]:
+    import material
+
+    project = inputs.project
+    docs = {p.relative_to(project.docs).as_posix() for p in project.docs.rglob("*") if p.is_file() and p.suffix != ".md"}
+    pages = {dest_of(src) for src in project.markdown_sources()}
+    theme = _theme_files(Path(material.__file__).parent / "templates")
+    # Not the custom_dir's own non-template files: overrides/ holds templates only, anything else is stray.
+    return docs | pages | theme | set(GENERATED)
+
+
+def check_published_files(inputs: Inputs) -> list[Problem]:
+    """Every file in the built site comes from docs/, the theme, a redirect or a known generator."""
+    expected = _expected_files(inputs)
+    problems = []
+    for path in sorted(p for p in inputs.site.root.rglob("*") if p.is_file()):
+        rel = path.relative_to(inputs.site.root).as_posix()
+        if rel in expected or (rel.endswith(".html") and inputs.site.redirect_target(rel) is not None):
+            continue
+        custom_dir = (inputs.project.config.get("theme") or {}).get("custom_dir")
+        stray = custom_dir and (inputs.project.root / custom_dir / rel).is_file()
+        source = f"{custom_dir}/{rel}" if stray else "site/"
+        problems.append(Problem(ASSETS, source, None, f"published file /{rel} comes from no known source", STRAY_FIX))
+    return problems

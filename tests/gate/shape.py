@@ -18,8 +18,8 @@ from mkdocs.exceptions import PluginError
 
 from macros.catalog import KIND_FOLDERS, Catalog, load_catalog
 from macros.errors import suggest
+from macros.hooks.page_meta import parse_verified
 from macros.notes import FENCE, NOTE_HEADING, Note, scan_markdown
-from overrides.hooks.page_meta import parse_verified
 
 from .config import gate_config
 from .problem import SHAPE, Problem

@@ -1,4 +1,4 @@
-"""The alias-anchor hook (macros/anchors.py) as plain functions: placement and data validation."""
+"""The alias-anchor hook (macros/hooks/anchors.py) as plain functions: placement and data validation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from macros.anchors import ALIASES, add_alias_anchors, load_aliases
+from macros.hooks.anchors import ALIASES, add_alias_anchors, load_aliases
 
 HTML = '<p>Intro</p>\n<h3 id="sqs-delay-queues">Delay queues<a class="headerlink" href="#sqs-delay-queues">¶</a></h3>'
 

@@ -83,6 +83,7 @@ def break_pages(project: Path) -> None:
     (docs / "img").mkdir()
     (docs / "img" / "unused.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (docs / "includes" / "unused.md").write_text("Nobody includes this.\n", encoding="utf-8")
+    (project / "overrides" / "notes.yml").write_text("a data file left in the theme folder\n", encoding="utf-8")
 
 
 def break_assets_and_code(project: Path) -> None:
@@ -99,7 +100,7 @@ def break_assets_and_code(project: Path) -> None:
         replace(config, "\nextra_javascript:\n", "\nextra_javascript:\n  - javascripts/tracker.js\n")
     else:
         append(config, "\nextra_javascript:\n  - javascripts/tracker.js\n")
-    patches = project / "overrides" / "hooks" / "partials.yml"
+    patches = project / "macros" / "hooks" / "partials.yml"
     edits = yaml.safe_load(patches.read_text(encoding="utf-8"))
     edits.pop("partials/source.html")
     patches.write_text(yaml.safe_dump(edits), encoding="utf-8")
@@ -330,7 +331,7 @@ def test_remote_url_in_own_script_is_caught(broken: Broken) -> None:
 def test_theme_repository_facts_fetch_is_caught(broken: Broken) -> None:
     found = next(p for p in broken.problems if p.rule == THIRD_PARTY and "api.github.com" in p.message)
     assert '[data-md-component="source"]' in found.message
-    assert "overrides/hooks/partials.yml" in found.fix
+    assert "macros/hooks/partials.yml" in found.fix
 
 
 # Rule 9: spelling and lint -----------------------------------------------------------------------
@@ -357,6 +358,11 @@ def test_workflow_error_is_caught_by_actionlint(broken: Broken) -> None:
 def test_html_sink_in_our_javascript_is_caught(broken: Broken) -> None:
     found = find(broken.problems, LINT, "docs/javascripts/tracker.js", "eslint [no-restricted-syntax] innerHTML")
     assert found.line == 2 and "textContent" in found.fix
+
+
+def test_stray_file_in_the_theme_folder_is_caught(broken: Broken) -> None:
+    found = find(broken.problems, ASSETS, "overrides/notes.yml", "published file /notes.yml comes from no known source")
+    assert "custom_dir" in found.fix
 
 
 # Rule 11: template syntax in pages ---------------------------------------------------------------

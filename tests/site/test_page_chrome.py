@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from macros.catalog import load_catalog
-from overrides.hooks.page_meta import parse_verified
+from macros.hooks.page_meta import parse_verified
 from tests.conftest import ROOT, front_matter, mkdocs_build
 
 
@@ -133,11 +133,11 @@ def test_patched_partials_are_in_the_built_site(built_site: Path) -> None:
 
 
 def test_a_patch_that_no_longer_applies_fails_build(project_copy: Path, tmp_path: Path) -> None:
-    patches = project_copy / "overrides/hooks/partials.yml"
+    patches = project_copy / "macros/hooks/partials.yml"
     patches.write_text(patches.read_text(encoding="utf-8").replace("role=\"dialog\"'", "role=\"modal\"'", 1))
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     assert (
-        "overrides/hooks/partials.yml: partials/search.html: expected 'role=\"modal\"' once in Material's template, "
+        "macros/hooks/partials.yml: partials/search.html: expected 'role=\"modal\"' once in Material's template, "
         "found it 0 times; Material changed this partial" in result.stdout + result.stderr
     )

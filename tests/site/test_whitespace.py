@@ -1,4 +1,4 @@
-"""overrides/hooks/whitespace.py: smaller pages that read exactly the same."""
+"""macros/hooks/whitespace.py: smaller pages that read exactly the same."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from overrides.hooks.whitespace import collapse
+from macros.hooks.whitespace import collapse
 from tests.conftest import mkdocs_build
 
 
@@ -46,7 +46,7 @@ def test_collapsed_site_reads_the_same(built_site: Path, project_copy: Path, tmp
     """The site built with the hook (the session's build) and without it: same elements, attributes,
     text and code."""
     config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - overrides/hooks/whitespace.py\n", ""))
+    config.write_text(config.read_text(encoding="utf-8").replace("  - macros/hooks/whitespace.py\n", ""))
     result = mkdocs_build(project_copy, tmp_path / "raw")
     assert result.returncode == 0, result.stderr
     raw_total = collapsed_total = 0

@@ -1,6 +1,6 @@
 // DVA Notes search worker: Material's own worker, loaded unchanged, with three adjustments around the
 // lunr 2.3.9 it bundles. Material starts this file instead of its worker: a named edit of base.html in
-// overrides/hooks/partials.yml passes the worker's file name as ?material=... No network, no state.
+// macros/hooks/partials.yml passes the worker's file name as ?material=... No network, no state.
 //
 // 1. lunr's TokenSet writes a node's signature as final flag + label + child id for each edge, with no
 //    delimiter. With digit labels ("c02", "localhost:2772") two different nodes can get the same

@@ -23,7 +23,7 @@ def patch_source(name: str, source: str, edits: list[dict[str, str]]) -> str:
         count = source.count(edit["find"])
         if count != 1:
             raise PluginError(
-                f"overrides/hooks/partials.yml: {name}: expected {edit['find']!r} once in Material's template, "
+                f"macros/hooks/partials.yml: {name}: expected {edit['find']!r} once in Material's template, "
                 f"found it {count} times; Material changed this partial: check whether the fix ({edit['why']}) is still needed"
             )
         source = source.replace(edit["find"], edit["replace"])

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from mkdocs.exceptions import PluginError
 
-ALIASES = Path(__file__).with_name("data") / "anchor_aliases.yml"
+ALIASES = Path(__file__).parent.parent / "data" / "anchor_aliases.yml"
 WHERE = "macros/data/anchor_aliases.yml"
 NOTE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ID_ATTR = re.compile(r'\sid="([^"]+)"')
