@@ -125,3 +125,30 @@ def copy_project(dest: Path) -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """A private copy of the project's sources that a test may break."""
     return copy_project(tmp_path / "project")
+
+
+def wait_for(page: object, expression: str, arg: object = None, timeout: float = 30000, interval: float = 20) -> None:
+    """Poll a JavaScript expression or function until it returns a truthy value.
+
+    Playwright's own wait_for_function evaluates its predicate with eval() inside the page, which the
+    site's Content-Security-Policy (rightly) refuses. page.evaluate goes through the DevTools protocol,
+    which the policy does not govern, so this polls with it from Python instead. Raises Playwright's
+    TimeoutError like wait_for_function did.
+    """
+    import time
+
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    function = expression if "=>" in expression.split("\n")[0][:40] else f"() => ({expression})"
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        try:
+            if page.evaluate(function, arg):  # type: ignore[attr-defined]
+                return
+        except PlaywrightError as exc:  # a navigation replaced the document: try again
+            if "Execution context was destroyed" not in str(exc) and "navigat" not in str(exc):
+                raise
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeoutError(f"wait_for: {expression!r} still false after {timeout:.0f} ms")
+        page.wait_for_timeout(interval)  # type: ignore[attr-defined]

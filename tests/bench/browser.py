@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page
 
+from tests.conftest import wait_for
+
 SEARCH_READY = "Type to start searching"  # Material's search.result.placeholder once the index is loaded
 INDEX_TIMEOUT_MS = 120_000
 
@@ -105,7 +107,7 @@ def search_latency(browser: Browser, base_url: str, path: str, query: str) -> tu
     try:
         page.goto(base_url + path, wait_until="load")
         page.keyboard.press("/")
-        page.wait_for_function(
+        wait_for(page,
             f"document.querySelector('.md-search-result__meta').textContent.trim() === {SEARCH_READY!r}",
             timeout=INDEX_TIMEOUT_MS,
         )

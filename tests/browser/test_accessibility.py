@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.conftest import ROOT, copy_project, mkdocs_build, serve
+from tests.browser.test_csp import RECORD as CSP_RECORD
+from tests.conftest import ROOT, copy_project, mkdocs_build, serve, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,7 @@ def _switch_palette(tab: object, palette: str) -> None:
     tab.emulate_media(color_scheme=palette)  # type: ignore[attr-defined]
     expected = SCHEMES[palette]
     try:
-        tab.wait_for_function(f"document.body.dataset.mdColorScheme === {expected!r}", timeout=5000)  # type: ignore[attr-defined]
+        wait_for(tab, f"document.body.dataset.mdColorScheme === {expected!r}", timeout=5000)  # type: ignore[attr-defined]
     except PlaywrightTimeoutError:
         actual = tab.evaluate("document.body.dataset.mdColorScheme")  # type: ignore[attr-defined]
         raise AssertionError(f"the {palette} palette did not apply: data-md-color-scheme is {actual!r}") from None
@@ -101,6 +102,7 @@ def axe_tab(browser: object) -> Iterator[object]:
     """One tab for the whole module, with axe-core loaded into every document it opens."""
     context = browser.new_context()  # type: ignore[attr-defined]
     context.add_init_script(script=axe_source())
+    context.add_init_script(script=CSP_RECORD)  # Content-Security-Policy violations, checked on the same visit
     yield context.new_page()
     context.close()
 
@@ -109,12 +111,21 @@ SHARDS = 4  # every page is audited by exactly one shard; pytest-xdist runs the 
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_every_page_passes_axe_in_both_palettes(axe_tab: object, built_site: Path, site_url: str, shard: int) -> None:
+def test_every_page_passes_axe_in_both_palettes_and_keeps_the_csp(
+    axe_tab: object, built_site: Path, site_url: str, shard: int
+) -> None:
     pages = site_pages(built_site)[shard::SHARDS]
     assert pages, "no pages to audit"
-    found = [v for path in pages for v in audit_page(axe_tab, site_url, path)]
+    found, csp = [], {}
+    for path in pages:
+        found += audit_page(axe_tab, site_url, path)
+        html = built_site / (path if path.endswith(".html") else path + "index.html")
+        assert 'http-equiv="Content-Security-Policy"' in html.read_text(encoding="utf-8"), f"/{path}: no CSP"
+        if violations := axe_tab.evaluate("window.__cspViolations"):  # type: ignore[attr-defined]
+            csp[path or "/"] = violations
     blocking = [v for v in found if v.blocking]
     assert not blocking, f"{len(blocking)} accessibility violations:\n" + "\n".join(map(str, blocking))
+    assert not csp, f"Content-Security-Policy violations: {csp}"
 
 
 def test_audit_catches_broken_copy(axe_tab: object, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from macros.calculators.evaluate import Evaluation, defaults, evaluate
 from macros.calculators.numbers import format_number
 from macros.calculators.spec import Calculator, Input, load_spec
 from macros.calculators.validate import parse_field, range_text
+from tests.conftest import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +56,7 @@ def calc(calc_id: str) -> Calculator:
 
 def open_page(page, url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(url)
-    page.wait_for_function(ALL_BOUND)
+    wait_for(page, ALL_BOUND)
 
 
 def form(page, calc_id: str):  # type: ignore[no-untyped-def]
@@ -303,17 +304,17 @@ def test_shared_url_restores_inputs_and_results(page, site_url: str) -> None:  #
 def test_editing_writes_only_the_last_edited_calculator_to_the_url(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     open_page(page, f"{site_url}calculators/?h=shards#kinesis-shards")
     set_field(page, "kinesis-shards", calc("kinesis-shards").input("consumers"), "4")  # in view: no scrolling
-    page.wait_for_function("() => location.search.includes('consumers=4')")
+    wait_for(page, "() => location.search.includes('consumers=4')")
     query = parse_qs(urlsplit(page.url).query)
     assert query["calc"] == ["kinesis-shards"] and query["fan_out"] == ["shared"] and query["write_mb_s"] == ["3"]
     assert query["h"] == ["shards"] and urlsplit(page.url).fragment == "kinesis-shards", "other parameters and the hash stay"
     set_field(page, "dynamodb-capacity", calc("dynamodb-capacity").input("item_kb"), "9")
-    page.wait_for_function("() => location.search.includes('item_kb=9')")
+    wait_for(page, "() => location.search.includes('item_kb=9')")
     query = parse_qs(urlsplit(page.url).query)
     assert query["calc"] == ["dynamodb-capacity"] and query["read_mode"] == ["strong"] and query["h"] == ["shards"]
     assert "consumers" not in query and "fan_out" not in query, "the previous calculator's values leave the URL"
     set_field(page, "backoff", calc("backoff").input("attempts"), "7")
-    page.wait_for_function("() => location.search.includes('calc=backoff')")
+    wait_for(page, "() => location.search.includes('calc=backoff')")
     query = parse_qs(urlsplit(page.url).query)
     assert "item_kb" not in query and query["attempts"] == ["7"] and query["jitter"] == ["full"]
     shared = page.url
@@ -369,17 +370,17 @@ def serve_sitemap_locally(page, site_url: str) -> None:  # type: ignore[no-untyp
 def test_instant_navigation_binds_each_new_page_once(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     serve_sitemap_locally(page, site_url)
     page.goto(f"{site_url}calculators/", wait_until="networkidle")  # Material reads sitemap.xml first
-    page.wait_for_function(ALL_BOUND)
+    wait_for(page, ALL_BOUND)
     page.evaluate("window.__sameDocument = true")
     # Away by a link and back with the browser's Back button: Material swaps the page in place both
     # times, and the calculators on the page it renders again must be bound again.
     page.locator("h2#dynamodb-capacity ~ p a").nth(1).click()
     # Material's navigation.tracking may carry a #fragment along: match the path only.
     page.wait_for_url(lambda url: urlsplit(url).path.endswith("/services/dynamodb/"))
-    page.wait_for_function("() => !document.querySelector('form.calc[data-calc=\"s3-prefixes\"]')")
+    wait_for(page, "() => !document.querySelector('form.calc[data-calc=\"s3-prefixes\"]')")
     page.go_back()
     page.wait_for_url(lambda url: urlsplit(url).path.endswith("/calculators/"))
-    page.wait_for_function(ALL_BOUND)
+    wait_for(page, ALL_BOUND)
     assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation, not a reload"
     set_field(page, "s3-prefixes", calc("s3-prefixes").input("gets_per_s"), "5501")
     assert read(page, "s3-prefixes")["results"]["prefixes_for_gets"] == "2"
@@ -400,9 +401,9 @@ def test_two_calculators_on_one_page(page, site_url: str) -> None:  # type: igno
     set_field(page, "lambda-concurrency", calc("lambda-concurrency").input("duration_ms"), "60000")
     assert read(page, "lambda-concurrency")["results"]["concurrency"] == "6,000"
     assert read(page, "lambda-cost") == cost_before, "editing one calculator leaves the other alone"
-    page.wait_for_function("() => location.search.includes('calc=lambda-concurrency')")
+    wait_for(page, "() => location.search.includes('calc=lambda-concurrency')")
     set_field(page, "lambda-cost", calc("lambda-cost").input("memory_mb"), "2048")
-    page.wait_for_function("() => location.search.includes('calc=lambda-cost')")
+    wait_for(page, "() => location.search.includes('calc=lambda-cost')")
     query = parse_qs(urlsplit(page.url).query)
     assert "requests_per_s" not in query and query["duration_ms"] == ["200"], "only the last-edited calculator"
     # A shared lambda-cost link fills lambda-cost only, though both have a duration_ms field.
@@ -450,10 +451,11 @@ def test_error_state_has_enough_contrast_in_both_palettes(page, site_url: str) -
     for c in SPEC.calculators:
         first = next(i for i in c.inputs if i.type == "number")
         set_field(page, c.id, first, "abc")
-    page.add_script_tag(content=axe_source())
+    # Through the DevTools protocol: the site's Content-Security-Policy refuses inline <script> tags.
+    page.evaluate(axe_source())
     for scheme, material in (("light", "default"), ("dark", "slate")):
         page.emulate_media(color_scheme=scheme)
-        page.wait_for_function(f"document.body.dataset.mdColorScheme === {material!r}")
+        wait_for(page, f"document.body.dataset.mdColorScheme === {material!r}")
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
         assert page.locator(".calc-msg:not(:empty)").count() == len(SPEC.calculators)
         violations = page.evaluate(

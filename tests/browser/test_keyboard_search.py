@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from macros.catalog import load_catalog
+from tests.conftest import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ MAX_TABS = 15
 
 
 def _wait_for_index(page: object) -> None:
-    page.wait_for_function(  # type: ignore[attr-defined]
+    wait_for(page,   # type: ignore[attr-defined]
         f"document.querySelector('.md-search-result__meta').textContent.trim() === {INDEX_READY!r}", timeout=20000
     )
 
@@ -29,7 +30,7 @@ def _focused_is(page: object, selector: str) -> bool:
 
 def _wait_or_fail(page: object, expression: str, message: str) -> None:
     try:
-        page.wait_for_function(expression, timeout=2000)  # type: ignore[attr-defined]
+        wait_for(page, expression, timeout=2000)  # type: ignore[attr-defined]
     except PlaywrightTimeoutError:
         pytest.fail(message)
 

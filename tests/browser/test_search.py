@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from tests.conftest import wait_for
+
 pytestmark = pytest.mark.browser
 
 HERE = Path(__file__).parent
@@ -62,12 +64,12 @@ def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-unt
     if not box.is_visible():
         page.keyboard.press("/")
     box.fill("")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    wait_for(page, "() => !document.querySelector('.md-search-result__item')")
     # Material searches on each keystroke; a slow search for an earlier prefix could paint its results
     # after the last one. So the text goes in at once and only the last key is typed: one search.
     box.fill(query[:-1])
     box.press(query[-1])
-    page.wait_for_function(
+    wait_for(page,
         "q => document.querySelector('input.md-search__input').value === q && "
         "document.querySelectorAll('.md-search-result__item').length > 0",
         arg=query,
