@@ -22,7 +22,8 @@ def _bind(env: Any, ctx: Context, name: str, fn: Callable[..., str]) -> None:
     signature = inspect.signature(fn)
 
     def macro(*args: Any, **kwargs: Any) -> str:
-        page = env.page.file.src_uri if env.page is not None else "<no page>"
+        current = getattr(env, "page", None)  # Zensical's macros extension has no env.page
+        page = current.file.src_uri if current is not None else "<no page>"
         call = f"{name}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
         try:
             signature.bind(ctx, page, *args, **kwargs)
