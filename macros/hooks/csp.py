@@ -5,7 +5,8 @@ SHA-256 hashes, computed here for each page (one of them holds the page's depth,
 page to page). An inline script that comes from a page's content is not hashed, so the browser refuses
 it. Styles may be inline (Material and pymdown-extensions write style attributes); images may be
 data: URIs (Material's icons in its stylesheet). Registered last in mkdocs.yml, after any hook that
-rewrites the HTML, so the hashes match the bytes the browser gets.
+rewrites the HTML, so the hashes match the bytes the browser gets. `mkdocs serve` gets no policy: its
+live reload injects an inline script that changes on every reload.
 """
 
 from __future__ import annotations
@@ -62,10 +63,18 @@ def add_policy(html: str, content: str = "") -> str:
     return CHARSET.sub(lambda m: m.group(0) + "\n" + meta, html, count=1)
 
 
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return add_policy(output, page.content or "")
+    return output if _serving else add_policy(output, page.content or "")
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     """The 404 page (a static template); other static templates (sitemap.xml) have no <meta charset>."""
-    return add_policy(output_content) if template_name.endswith(".html") else output_content
+    return add_policy(output_content) if template_name.endswith(".html") and not _serving else output_content
