@@ -21,7 +21,7 @@ from macros import macro_names
 from macros.notes import scan_markdown
 from tests.conftest import copy_project
 from tests.gate.__main__ import main
-from tests.gate.build import check_config
+from tests.gate.build import build, check_config
 from tests.gate.macro_calls import check_file
 from tests.gate.problem import (
     ASSETS,
@@ -194,7 +194,8 @@ def test_macro_syntax_error_names_the_markdown_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs/services/sns.md"
     replace(page, "## Exam tips\n", '## Exam tips\n\n{{ service("sqs" }}\n')
-    found = find(run_gate(project), BUILD, "docs/services/sns.md", "Macro Syntax Error: unexpected '}'")
+    _, problems = build(Project(project), tmp_path / "site")
+    found = find(problems, BUILD, "docs/services/sns.md", "Macro Syntax Error: unexpected '}'")
     assert found.line == line_of(page, '{{ service("sqs" }}')
 
 
