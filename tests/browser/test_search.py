@@ -58,6 +58,16 @@ def search_page(browser, site_url: str):  # type: ignore[no-untyped-def]
     assert not errors, f"console errors: {errors}"
 
 
+# The query is in the box and at least the first three result groups (or all of them, when Material
+# counts fewer in its "N matching documents" line) are on the page.
+RESULTS_SHOWN = """q => {
+  if (document.querySelector('input.md-search__input').value !== q) return false;
+  const total = parseInt(document.querySelector('.md-search-result__meta').textContent, 10);
+  const shown = document.querySelectorAll('.md-search-result__item').length;
+  return shown > 0 && Number.isInteger(total) && shown >= Math.min(3, total);
+}"""
+
+
 def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Open the search with the keyboard, type the query, return the result locations in order."""
     box = page.locator("input.md-search__input")
@@ -69,13 +79,15 @@ def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-unt
     # after the last one. So the text goes in at once and only the last key is typed: one search.
     box.fill(query[:-1])
     box.press(query[-1])
-    wait_for(page,
-        "q => document.querySelector('input.md-search__input').value === q && "
-        "document.querySelectorAll('.md-search-result__item').length > 0",
-        arg=query,
-    )
-    page.wait_for_timeout(100)  # Material renders results in batches; let the first batch settle
-    hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+    wait_for(page, RESULTS_SHOWN, arg=query)
+    # Material renders the result groups in batches: read until two reads 20 ms apart agree.
+    previous = None
+    for _ in range(25):
+        hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+        if hrefs == previous:
+            break
+        previous = hrefs
+        page.wait_for_timeout(20)
     return [_location(h, site_url) for h in hrefs]
 
 
