@@ -27,13 +27,25 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build --strict` on a project folder; returns the finished process."""
+def mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build` (`--strict` unless told otherwise) on a project folder."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    if not strict:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("\nstrict: true\n", "\nstrict: false\n"),
+                          encoding="utf-8")
+    return subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+def one_page_project(project: Path, page: str) -> Path:
+    """Turn a project copy into a tiny one: MkDocs renders only `page` (docs/<page>); the other pages
+    stay on disk, so the macros' note index and data checks see the whole site. For tests about one
+    macro call; build it with `mkdocs_build(..., strict=False)` (links to the other pages are not built)."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\nexclude_docs: |\n  *.md\n  !{page}\n", encoding="utf-8")
+    return project
 
 
 def front_matter(src: Path) -> dict:
