@@ -117,7 +117,7 @@ def _require(cond: bool, where: str, problem: str) -> None:
         raise CatalogError(f"{where}: {problem}")
 
 
-def _require_in(value: object, valid: Iterable[str], where: str, what: str) -> None:
+def require_in(value: object, valid: Iterable[str], where: str, what: str) -> None:
     """Fail with the nearest valid values; suggestions are only computed on failure."""
     if value not in valid:
         raise CatalogError(f"{where}: {what} {value!r}; {suggest(str(value), valid)}")
@@ -163,10 +163,10 @@ def _entry(raw: dict[str, Any], categories: tuple[str, ...], exam: Exam) -> Entr
     where = f"services.yml: entry {raw.get('id', '?')!r}"
     _require(set(raw) == ENTRY_KEYS, where, f"keys must be exactly {sorted(ENTRY_KEYS)}, got {sorted(raw)}")
     _require(raw["kind"] in KIND_FOLDERS, where, f"kind must be one of {sorted(KIND_FOLDERS)}")
-    _require_in(raw["category"], categories, where, "category")
+    require_in(raw["category"], categories, where, "category")
     domain_ids = [d.id for d in exam.domains]
     for d in raw["domains"]:
-        _require_in(d, domain_ids, where, "domain")
+        require_in(d, domain_ids, where, "domain")
     _require(str(raw["docs"]).startswith("https://"), where, "docs must be an https URL")
     _require(bool(str(raw["summary"]).strip()), where, "summary is empty")
     return Entry(
@@ -193,9 +193,9 @@ def load_catalog(path: Path = DATA_DIR / "services.yml", exam: Exam | None = Non
     ids = set(counts)
     for item in exam.in_scope:
         if item.page is not None:
-            _require_in(item.page, ids, f"exam.yml: in-scope {item.name!r}", "page")
+            require_in(item.page, ids, f"exam.yml: in-scope {item.name!r}", "page")
     for e in entries:
         for r in e.related:
             _require(r != e.id, f"services.yml: entry {e.id!r}", "related lists the entry itself")
-            _require_in(r, ids, f"services.yml: entry {e.id!r}", "related id")
+            require_in(r, ids, f"services.yml: entry {e.id!r}", "related id")
     return Catalog(categories=categories, entries=entries, exam=exam)

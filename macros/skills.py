@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import DATA_DIR, CatalogError, Exam
+from .catalog import DATA_DIR, CatalogError, Exam, require_in
 from .datafile import load_yaml
-from .errors import suggest
 
 FILE = "macros/data/skills.yml"
 ORIGINS = {
@@ -85,17 +84,13 @@ def _skill(raw: dict, task_id: str, note_ids: set[str]) -> Skill:
     skill_id = str(raw["id"])
     _require(skill_id.startswith(f"{task_id}.") and len(skill_id) > len(task_id) + 1, where,
              f"a skill id is its task id, a dot and a letter, e.g. {task_id}.a")
-    if raw["origin"] not in ORIGINS:
-        _require(False, where, f"origin {raw['origin']!r}; {suggest(str(raw['origin']), ORIGINS)}")
-    if raw["confidence"] not in CONFIDENCE:
-        _require(False, where, f"confidence {raw['confidence']!r}; {suggest(str(raw['confidence']), CONFIDENCE)}")
+    require_in(raw["origin"], ORIGINS, f"{FILE}: {where}", "origin")
+    require_in(raw["confidence"], CONFIDENCE, f"{FILE}: {where}", "confidence")
     moved = raw["origin"] in ("c03-moved", "c03-merged")
     _require(moved == bool(raw.get("was")), where, "`was` (where the skill came from) goes with c03-moved and c03-merged only")
     notes = tuple(str(n) for n in raw["notes"] or ())
-    for note_id in notes:
-        # The suggestion is costly (difflib over every note id): compute it only for an unknown id.
-        if note_id not in note_ids:
-            _require(False, where, f"unknown note id {note_id!r}; {suggest(note_id, note_ids)}")
+    for note_id in notes:  # require_in computes its costly "did you mean" only for an unknown id
+        require_in(note_id, note_ids, f"{FILE}: {where}", "unknown note id")
     _require(len(set(notes)) == len(notes), where, "a note is listed twice")
     return Skill(skill_id, str(raw["skill"]).strip(), raw["origin"], raw["confidence"], notes, str(raw.get("was") or ""))
 

@@ -22,7 +22,7 @@ CHARSET = re.compile(r'<meta charset="utf-8">', re.IGNORECASE)
 
 POLICY = (
     "default-src 'self'",
-    "script-src 'self' {hashes}",
+    "script-src {scripts}",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -53,7 +53,7 @@ def inline_script_hashes(html: str, content: str = "") -> list[str]:
 
 
 def policy(hashes: list[str]) -> str:
-    return "; ".join(POLICY).format(hashes=" ".join(hashes)).replace("'self' ;", "'self';")
+    return "; ".join(POLICY).format(scripts=" ".join(["'self'", *hashes]))
 
 
 def add_policy(html: str, content: str = "") -> str:

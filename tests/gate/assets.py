@@ -118,12 +118,12 @@ def _expected_files(inputs: Inputs) -> set[str]:
 def check_published_files(inputs: Inputs) -> list[Problem]:
     """Every file in the built site comes from docs/, the theme, a redirect or a known generator."""
     expected = _expected_files(inputs)
+    custom_dir = (inputs.project.config.get("theme") or {}).get("custom_dir")
     problems = []
     for path in sorted(p for p in inputs.site.root.rglob("*") if p.is_file()):
         rel = path.relative_to(inputs.site.root).as_posix()
         if rel in expected or (rel.endswith(".html") and inputs.site.redirect_target(rel) is not None):
             continue
-        custom_dir = (inputs.project.config.get("theme") or {}).get("custom_dir")
         stray = custom_dir and (inputs.project.root / custom_dir / rel).is_file()
         source = f"{custom_dir}/{rel}" if stray else "site/"
         problems.append(Problem(ASSETS, source, None, f"published file /{rel} comes from no known source", STRAY_FIX))

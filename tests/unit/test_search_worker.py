@@ -11,9 +11,9 @@ from pathlib import Path
 
 import material
 import pytest
-import yaml
 
 from tests.conftest import ROOT
+from tests.gate.project import Project, plugin_config
 
 HARNESS = Path(__file__).with_name("search_worker_harness.cjs")
 WORKER = ROOT / "docs/assets/javascripts/workers/dva-search.js"
@@ -21,8 +21,7 @@ MATERIAL_WORKERS = Path(material.__file__).parent / "templates/assets/javascript
 
 
 def _separator() -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return next(p["search"]["separator"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    return str(plugin_config(Project(ROOT).config, "search")["separator"])  # type: ignore[index]
 
 
 def rewrite(*queries: str) -> list[str]:
