@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import calculators, corrections, coverage, glossary, links, search_index
+from . import calculators, corrections, coverage, glossary, links, quiz, search_index
 from .context import Context
 from .errors import MacroInputError, in_context
 
-MODULES = (links, corrections, coverage, glossary, calculators)
+MODULES = (links, corrections, coverage, glossary, calculators, quiz)
 
 
 def _bind(env: Any, ctx: Context, name: str, fn: Callable[..., str]) -> None:
@@ -62,5 +62,7 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """After Material writes the search index, add the catalog aliases to each page's entry."""
-    search_index.rewrite(Path(env.conf["site_dir"]), env.variables["_dva_context"].catalog)
+    """After Material writes the search index, add the catalog aliases to each page's entry; write the question bank."""
+    ctx = env.variables["_dva_context"]
+    search_index.rewrite(Path(env.conf["site_dir"]), ctx.catalog)
+    quiz.write_bank(Path(env.conf["site_dir"]), ctx)

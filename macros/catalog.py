@@ -51,6 +51,16 @@ class Addition:
 
 
 @dataclass(frozen=True)
+class ExamFormat:
+    questions: int
+    scored: int
+    minutes: int
+    score_min: int
+    score_max: int
+    passing_score: int
+
+
+@dataclass(frozen=True)
 class Exam:
     code: str
     name: str
@@ -63,6 +73,7 @@ class Exam:
     in_scope_confirmed: bool
     in_scope_source_url: str = ""
     additions: tuple[Addition, ...] = ()
+    format: ExamFormat | None = None
 
     def domain(self, domain_id: str) -> Domain:
         for d in self.domains:
@@ -127,6 +138,16 @@ def _load_yaml(path: Path) -> Any:
     return load_yaml(path)
 
 
+def _format(raw: Any, where: str) -> ExamFormat:
+    keys = sorted(ExamFormat.__dataclass_fields__)
+    _require(isinstance(raw, dict) and sorted(raw) == keys, f"{where}.format", f"give exactly {keys}")
+    _require(all(isinstance(v, int) and v > 0 for v in raw.values()), f"{where}.format", "every value is a whole number")
+    fmt = ExamFormat(**raw)
+    _require(fmt.score_min < fmt.passing_score <= fmt.score_max and fmt.scored <= fmt.questions,
+             f"{where}.format", "need score_min < passing_score <= score_max and scored <= questions")
+    return fmt
+
+
 def load_exam(path: Path = DATA_DIR / "exam.yml") -> Exam:
     raw = _load_yaml(path)
     code = raw["current"]
@@ -156,6 +177,7 @@ def load_exam(path: Path = DATA_DIR / "exam.yml") -> Exam:
         in_scope_confirmed=bool(scope["confirmed_for_current"]),
         in_scope_source_url=str(scope.get("source_url") or ""),
         additions=additions,
+        format=_format(data.get("format"), where),
     )
 
 

@@ -1,4 +1,4 @@
-"""Everything the macros read, loaded once per build: catalog, exam, note index, traceability."""
+"""Everything the macros read, loaded once per build: catalog, exam, note index, traceability, questions."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from .catalog import Catalog, load_catalog
 from .notes import Note, scan_docs
 from .notesources import NoteSources, check_notes_exist, load_note_sources
+from .questions import Question, load_bank
 from .skills import SkillMap, load_skills
 from .traceability import SourceNote, load_traceability
 
@@ -21,6 +22,7 @@ class Context:
     trace: dict[int, SourceNote]
     note_sources: dict[str, NoteSources]
     skills: SkillMap
+    questions: dict[str, Question]
 
     @classmethod
     def load(cls, docs_dir: Path) -> Context:
@@ -28,8 +30,9 @@ class Context:
         notes = scan_docs(docs_dir)
         note_sources = load_note_sources()
         check_notes_exist(note_sources, set(notes))
-        return cls(docs_dir, catalog, notes, load_traceability(), note_sources,
-                   load_skills(catalog.exam, set(notes)))
+        trace = load_traceability()
+        return cls(docs_dir, catalog, notes, trace, note_sources, load_skills(catalog.exam, set(notes)),
+                   load_bank(set(notes), trace))
 
 
 def rel_link(from_src: str, to_src: str, fragment: str = "") -> str:
