@@ -102,10 +102,12 @@ def _check_trap(q: Question, where: str, trace: dict[int, SourceNote]) -> None:
     if q.trap is None:
         _require(not traps, where, "an option has trap: true but the question names no `trap:` raw note number")
         return
-    require_in(q.trap, {n for n, s in trace.items() if s.corrected}, where, "trap: raw note number (outdated or wrong notes only)")
+    corrected = {n for n, s in trace.items() if s.corrected}
+    require_in(q.trap, corrected, where, "trap: raw note number (outdated or wrong notes only)")
     anchor = trace[q.trap].anchors[0]
     _require(anchor in q.notes, where, f"a trap question for raw note {q.trap} tests its note: add {anchor!r} to notes")
-    _require(len(traps) == 1, where, f"a trap question has exactly one option with trap: true (the raw note's claim), got {len(traps)}")
+    _require(len(traps) == 1, where,
+             f"a trap question has exactly one option with trap: true (the raw note's claim), got {len(traps)}")
     _require(not q.options[traps[0]].correct, where, "the trap option (the raw note's claim) must be incorrect")
 
 
@@ -140,7 +142,8 @@ def load_file(path: Path, note_ids: set[str], trace: dict[int, SourceNote]) -> l
     try:
         raw = load_yaml(path)
     except yaml.YAMLError as exc:
-        raise BankError(f"{where}: not valid YAML ({' '.join(str(exc).split())}); quote text that holds ': ' or use a >- block") from None
+        problem = " ".join(str(exc).split())
+        raise BankError(f"{where}: not valid YAML ({problem}); quote text that holds ': ' or use a >- block") from None
     _require(isinstance(raw, dict) and isinstance(raw.get("questions"), list), where,
              "the file is a mapping with one key, questions: a list")
     return [_question(q, path.stem, where, note_ids, trace) for q in raw["questions"]]
@@ -152,8 +155,9 @@ def load_bank(note_ids: set[str], trace: dict[int, SourceNote], directory: Path 
     for path in sorted(directory.glob("*.yml")):
         for q in load_file(path, note_ids, trace):
             other = bank.get(q.id)
+            first = f"macros/data/questions/{other.page}.yml" if other else ""
             _require(other is None, f"macros/data/questions/{path.name}: question {q.id!r}",
-                     f"the id is already used in macros/data/questions/{other.page if other else ''}.yml; ids are unique site-wide")
+                     f"the id is already used in {first}; question ids are unique site-wide")
             bank[q.id] = q
     return bank
 

@@ -7,27 +7,11 @@ Markdown neither splits it into paragraphs nor reads it as a code block, whereve
 from __future__ import annotations
 
 import json
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
+from ..templating import render
 from .evaluate import Evaluation
 from .spec import Calculator, Input
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def field_id(calc: Calculator, name: str) -> str:
@@ -50,7 +34,7 @@ def render_calculator(calc: Calculator, verified: str, raw: dict[str, str], exam
         raise ValueError(f"{calc.id}: the worked example has invalid inputs: {example.errors}")
     results = [{"name": r.name, "label": r.label, "unit": r.unit, "text": example.results[r.name], "kind": r.kind}
                for r in calc.results]
-    html = _environment().get_template("calculator.html").render(
+    return render("calculator.html",
         calc=calc,
         verified=verified,
         spec_json=json.dumps(calc.to_js(), separators=(",", ":"), ensure_ascii=False),
@@ -62,4 +46,3 @@ def render_calculator(calc: Calculator, verified: str, raw: dict[str, str], exam
         table=calc.table,
         rows=example.table,
     )
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())

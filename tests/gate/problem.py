@@ -19,8 +19,9 @@ THIRD_PARTY = "8 third-party hosts"
 LINT = "9 spelling and lint"
 COVERAGE = "10 exam skill coverage"
 MACRO_CALLS = "11 template syntax in pages"
+QUESTIONS = "12 question coverage"
 
-RULES = (BUILD, LINKS, DEEP_LINKS, SHAPE, EXTERNAL, ASSETS, TEMPLATE, THIRD_PARTY, LINT, COVERAGE, MACRO_CALLS)
+RULES = (BUILD, LINKS, DEEP_LINKS, SHAPE, EXTERNAL, ASSETS, TEMPLATE, THIRD_PARTY, LINT, COVERAGE, MACRO_CALLS, QUESTIONS)
 
 
 @dataclass(frozen=True, order=True)

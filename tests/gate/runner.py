@@ -27,12 +27,14 @@ from .problem import (
     LINKS,
     LINT,
     MACRO_CALLS,
+    QUESTIONS,
     SHAPE,
     TEMPLATE,
     THIRD_PARTY,
     Problem,
 )
 from .project import GATE_DIR, Inputs, Project, Site
+from .questions import check_questions
 from .registry import check_registry
 from .shape import check_shape
 from .template import check_template
@@ -44,7 +46,7 @@ SiteCheck = Callable[[Inputs], list[Problem]]
 # Rules read from the sources alone (they run even when the build failed).
 SOURCE_CHECKS: list[tuple[str, SourceCheck]] = [
     (BUILD, check_config), (SHAPE, check_shape), (LINT, check_lint), (COVERAGE, check_coverage),
-    (MACRO_CALLS, check_macro_calls),
+    (MACRO_CALLS, check_macro_calls), (QUESTIONS, check_questions),
 ]
 # Rules read from the built site.
 SITE_CHECKS: list[tuple[str, SiteCheck]] = [
