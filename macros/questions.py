@@ -102,8 +102,9 @@ def _check_trap(q: Question, where: str, trace: dict[int, SourceNote]) -> None:
     if q.trap is None:
         _require(not traps, where, "an option has trap: true but the question names no `trap:` raw note number")
         return
-    corrected = {n for n, s in trace.items() if s.corrected}
-    require_in(q.trap, corrected, where, "trap: raw note number (outdated or wrong notes only)")
+    corrected = sorted(n for n, s in trace.items() if s.corrected)
+    _require(q.trap in corrected, where,
+             f"trap: {q.trap} is not an outdated or wrong raw note (outdated or wrong notes only: {corrected})")
     anchor = trace[q.trap].anchors[0]
     _require(anchor in q.notes, where, f"a trap question for raw note {q.trap} tests its note: add {anchor!r} to notes")
     _require(len(traps) == 1, where,

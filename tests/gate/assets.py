@@ -88,6 +88,7 @@ GENERATED = {
     "search/search_index.json": "Material's search plugin",
     "tags.json": "Material's tags plugin",
     "404.html": "the theme's 404 template",
+    "practice/questions.json": "the question bank for the Practice page (macros/quiz.py)",
 }
 STRAY_FIX = (
     "remove it from where it came from: MkDocs copies every non-template file of the theme's custom_dir "
