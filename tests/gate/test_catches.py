@@ -31,6 +31,7 @@ from tests.gate.problem import (
     LINKS,
     LINT,
     MACRO_CALLS,
+    QUESTIONS,
     SHAPE,
     TEMPLATE,
     THIRD_PARTY,
@@ -467,3 +468,32 @@ def test_unknown_note_in_the_skill_map_is_caught(tmp_path: Path) -> None:
     replace(skills_file, "notes: [sqs-visibility-timeout,", "notes: [sqs-visibilty-timeout,")
     found = find(check_sources(Project(project)), COVERAGE, "macros/data/skills.yml", "unknown note id 'sqs-visibilty-timeout'")
     assert "did you mean: sqs-visibility-timeout" in found.message
+
+
+def test_untested_note_and_missing_trap_are_caught(tmp_path: Path) -> None:
+    """Rule 12: drop every question on one note, and the trap question of one corrected raw note."""
+    project = copy_project(tmp_path / "project")
+    bank = project / "macros/data/questions/sqs.yml"
+    data = yaml.safe_load(bank.read_text(encoding="utf-8"))
+    data["questions"] = [q for q in data["questions"] if "sqs-long-polling" not in q["notes"] and q.get("trap") != 28]
+    bank.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    problems = check_sources(Project(project))
+    sqs = project / "docs/services/sqs.md"
+    untested = find(problems, QUESTIONS, "docs/services/sqs.md", "note 'sqs-long-polling' has no question")
+    assert untested.line == line_of(sqs, "{: #sqs-long-polling }")
+    assert "macros/data/questions/sqs.yml" in untested.fix
+    trap = find(problems, QUESTIONS, "macros/data/traceability.yml", "raw note 28 was wrong")
+    assert trap.line == line_of(project / "macros/data/traceability.yml", "- note: 28")
+    assert "`trap: 28`" in trap.fix and "'sqs-fifo-deduplication'" in trap.fix
+
+
+def test_bad_question_is_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    bank = project / "macros/data/questions/sqs.yml"
+    data = yaml.safe_load(bank.read_text(encoding="utf-8"))
+    single = next(q for q in data["questions"] if q["kind"] == "single")
+    for option in single["options"]:
+        option["correct"] = True
+    bank.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    found = find(check_sources(Project(project)), QUESTIONS, "macros/data/questions/sqs.yml", f"question {single['id']!r}")
+    assert "exactly one correct option, got 4" in found.message
