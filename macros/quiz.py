@@ -79,10 +79,8 @@ def bank_json(ctx: Context) -> dict:
     fmt = exam.format
     questions = []
     for q in ctx.questions.values():
-        entry = ctx.catalog.by_src_path(ctx.notes[q.notes[0]].src_path)
-        questions.append({
-            "id": q.id, "kind": q.kind, "stem": q.stem, "domain": domain_of(ctx, q),
-            "service": entry.id if entry else q.page, "notes": list(q.notes), "trap": q.trap is not None,
+        questions.append({  # "service": the page whose Check yourself section holds the question
+            "id": q.id, "kind": q.kind, "stem": q.stem, "domain": domain_of(ctx, q), "service": q.page, "notes": list(q.notes), "trap": q.trap is not None,
             "options": [{"text": o.text, "correct": o.correct, "why": o.why, "trap": o.trap} for o in q.options],
         })
     used = {n for q in ctx.questions.values() for n in q.notes}
