@@ -80,7 +80,8 @@ def bank_json(ctx: Context) -> dict:
     questions = []
     for q in ctx.questions.values():
         questions.append({  # "service": the page whose Check yourself section holds the question
-            "id": q.id, "kind": q.kind, "stem": q.stem, "domain": domain_of(ctx, q), "service": q.page, "notes": list(q.notes), "trap": q.trap is not None,
+            "id": q.id, "kind": q.kind, "stem": q.stem, "domain": domain_of(ctx, q), "service": q.page,
+            "notes": list(q.notes), "trap": q.trap is not None,
             "options": [{"text": o.text, "correct": o.correct, "why": o.why, "trap": o.trap} for o in q.options],
         })
     used = {n for q in ctx.questions.values() for n in q.notes}

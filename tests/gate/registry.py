@@ -1,6 +1,6 @@
 """Rule 3: published deep links never break.
 
-tests/gate/published.txt lists every page URL and note anchor the site has published, one per line,
+tests/gate/published.txt lists every page URL, note anchor and question anchor the site has published, one per line,
 sorted. The gate fails when a listed link no longer lands (a page moved without a redirect, a note
 id changed without an alias) and when the site publishes a link the file does not list yet.
 `make registry` adds the new links; it never drops one: removing a published link on purpose is a
@@ -15,11 +15,11 @@ from pathlib import Path
 from macros.notes import scan_markdown
 
 from .problem import DEEP_LINKS, Problem
-from .project import REPO_ROOT, Inputs, Site, page_url, read_text, url_of_file
+from .project import REPO_ROOT, Inputs, Site, find_line, page_url, read_text, url_of_file
 
 COMMAND = "make registry"
 HEADER = f"""\
-# Published deep links: every page URL and note anchor of the site, one per line, sorted.
+# Published deep links: every page URL, note anchor and question anchor of the site, one per line, sorted.
 # The publishing gate (rule 3) fails when one of these stops landing, and when the site publishes
 # a link that is missing here. Add new ones with `{COMMAND}`; delete a line only on purpose.
 """
@@ -60,6 +60,30 @@ def published(inputs: Inputs) -> dict[str, tuple[str, int | None]]:
             continue
         for note in scan_markdown(read_text(inputs.project.docs / src), src):
             links.setdefault(f"{url}#{note.id}", (inputs.project.doc_path(src), note.line))
+    links.update(question_links(inputs))
+    return links
+
+
+def question_links(inputs: Inputs) -> dict[str, tuple[str, int | None]]:
+    """Each question's anchor on the page that holds it: stored progress and shared quizzes name these ids."""
+    from macros.catalog import CatalogError
+    from macros.notes import scan_docs
+    from macros.questions import load_bank
+    from macros.traceability import load_traceability
+
+    root = inputs.project.root
+    try:
+        bank = load_bank(set(scan_docs(inputs.project.docs)), load_traceability(root / "macros/data/traceability.yml"),
+                         root / "macros/data/questions")
+    except CatalogError:
+        return {}  # rule 12 reports the broken bank
+    links: dict[str, tuple[str, int | None]] = {}
+    for q in bank.values():
+        for folder in ("services", "topics"):
+            url = page_url(f"{folder}/{q.page}.md")
+            if inputs.site.file_for_url(url) is not None:
+                bank_file = root / "macros/data/questions" / f"{q.page}.yml"
+                links[f"{url}#{q.id}"] = (f"macros/data/questions/{q.page}.yml", find_line(bank_file, f"id: {q.id}"))
     return links
 
 
