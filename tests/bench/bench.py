@@ -253,6 +253,31 @@ def stage_calculators(bench: Bench, chromium: Browser) -> list[Row]:
     return rows
 
 
+def stage_quiz(bench: Bench, chromium: Browser) -> list[Row]:
+    """6. Questions: the Practice page ready (bank fetched and progress drawn), and submit to feedback."""
+    budget = bench.budgets["quiz"]
+    srv, url = server.start(bench.sites["today"])
+    try:
+        ready, feedback = [], []
+        for r in range(bench.runs):
+            ready.append(measure.practice_ready(chromium, url, budget["practice_page"]))
+            feedback.append(measure.quiz_feedback(chromium, url, bench.budgets["first_load"]["page"]))
+            log(f"quiz: round {r + 1}/{bench.runs} done")
+    finally:
+        srv.shutdown()
+    limit = budget["practice_ready_ms_max"]
+    rows = [Row("6", "Practice page ready (bank fetched, progress drawn), cold", f"{median(ready):.0f} ms",
+                f"≤ {limit} ms", verdict(median(ready), limit))]
+    if any(v is None for v in feedback):
+        rows.append(Row("6", "Question: submit to feedback", "no feedback within 2 s",
+                        f"≤ {budget['feedback_ms_max']} ms", "FAIL"))
+    else:
+        ms = median([v for v in feedback if v is not None])
+        rows.append(Row("6", "Question: submit to feedback", f"{ms:.1f} ms", f"≤ {budget['feedback_ms_max']} ms",
+                        verdict(ms, budget["feedback_ms_max"])))
+    return rows
+
+
 # Output -------------------------------------------------------------------------------------------
 
 
@@ -284,6 +309,7 @@ def main() -> int:
             chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             warm_up(bench, chromium)
             rows += stage_first_load(bench, chromium) + stage_search(bench, chromium) + stage_calculators(bench, chromium)
+            rows += stage_quiz(bench, chromium)
             chromium.close()
     finally:
         if args.keep:

@@ -157,3 +157,48 @@ def calculator_latencies(browser: Browser, base_url: str, path: str) -> dict[str
         return times
     finally:
         _close(page)
+
+
+# The time from a submit to the feedback in the question's aria-live region, laid out as the reader sees it.
+QUIZ_ANSWER = """(questionId) => new Promise((resolve) => {
+  const form = document.querySelector(`form.quiz[data-question="${questionId}"]`);
+  const feedback = form.querySelector(".quiz__feedback");
+  form.querySelector('input[name="answer"]').checked = true;
+  const observer = new MutationObserver(() => {
+    if (!form.dataset.state) return;
+    observer.disconnect();
+    feedback.getBoundingClientRect();
+    resolve(performance.now() - start);
+  });
+  observer.observe(feedback, { childList: true, subtree: true });
+  const start = performance.now();
+  form.requestSubmit();
+  setTimeout(() => { observer.disconnect(); resolve(null); }, 2000);
+})"""
+PRACTICE_READY = "document.querySelector('.practice__progress:not([hidden])') !== null"
+
+
+def practice_ready(browser: Browser, base_url: str, path: str) -> float:
+    """ms from navigation start until the Practice page is usable: bank fetched, progress view drawn."""
+    page = _fresh_page(browser)
+    try:
+        page.goto(base_url + path, wait_until="commit")
+        wait_for(page, PRACTICE_READY, interval=5)
+        return float(page.evaluate("performance.now()"))
+    finally:
+        _close(page)
+
+
+def quiz_feedback(browser: Browser, base_url: str, path: str) -> float | None:
+    """ms from submitting the first question on `path` to its feedback (None: no feedback within 2 s)."""
+    page = _fresh_page(browser)
+    try:
+        page.goto(base_url + path, wait_until="networkidle")
+        wait_for(page, "document.querySelector('.quiz-list form.quiz[data-quiz-bound]') !== null")
+        first = page.evaluate("document.querySelector('.quiz-list form.quiz').dataset.question")
+        page.evaluate(QUIZ_ANSWER, first)  # warm-up: the first submit also lays out the page once
+        second = page.evaluate("document.querySelectorAll('.quiz-list form.quiz')[1].dataset.question")
+        result = page.evaluate(QUIZ_ANSWER, second)
+        return None if result is None else float(result)
+    finally:
+        _close(page)
