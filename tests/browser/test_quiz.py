@@ -299,3 +299,61 @@ def test_quiz_loads_only_where_there_are_questions(page, site_url: str) -> None:
     open_page(page, f"{site_url}services/sqs/")
     scripts = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
     assert [s for s in scripts if s.endswith("/quiz/quiz.js")] and not [s for s in scripts if "questions.json" in s]
+
+
+def test_answering_by_keyboard(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    q = SQS[0]
+    open_page(page, f"{site_url}services/sqs/")
+    form = page.locator(f'form.quiz[data-question="{q.id}"]')
+    form.locator('input[name="answer"]').first.focus()
+    page.keyboard.press("Space")  # the first option
+    for _ in range(q.answer[0]):
+        page.keyboard.press("ArrowDown")  # radios move and select with the arrow keys
+    page.keyboard.press("Tab")  # out of the radio group, to the button
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    assert form.get_attribute("data-state") == "correct"
+    assert page.evaluate("document.activeElement.type") == "submit", "focus stays where the reader was"
+    page.keyboard.press("Enter")  # "Try again"
+    assert form.get_attribute("data-state") is None
+
+
+def test_quiz_states_pass_axe_in_both_palettes(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The states only a reader's actions produce: answered questions, a notice, a practice run, the
+    progress view, the exam's review screen and its result."""
+    from tests.browser.test_accessibility import COLOUR_RULES, NO_TRANSITIONS, Violation, _run_axe, _switch_palette, axe_source
+
+    context = browser.new_context()
+    context.add_init_script(script=axe_source())
+    tab = context.new_page()
+    found: list[Violation] = []
+
+    def audit(label: str) -> None:
+        tab.add_style_tag(content=NO_TRANSITIONS)
+        for palette, rules in (("light", None), ("dark", COLOUR_RULES)):
+            _switch_palette(tab, palette)
+            for v in _run_axe(tab, rules):
+                targets = tuple(" ".join(map(str, node["target"])) for node in v["nodes"])
+                found.append(Violation(label, palette, v["id"], v["impact"] or "none", v["help"], targets))
+        _switch_palette(tab, "light")
+
+    tab.emulate_media(color_scheme="light")
+    tab.goto(f"{site_url}glossary/")
+    tab.evaluate(f"localStorage.setItem({KEY!r}, 'not json')")
+    open_page(tab, f"{site_url}services/sqs/")
+    answer(tab.locator(f'form.quiz[data-question="{SQS[0].id}"]'), SQS[0].answer)
+    answer(tab.locator(f'form.quiz[data-question="{SQS[1].id}"]'), wrong_choice(SQS[1]))
+    audit("sqs: answered right and wrong, reset notice")
+    tab.goto(f"{site_url}practice/?seed=axe&count=10&mode=list")
+    wait_for(tab, "document.querySelector('.practice__run form.quiz')")
+    audit("practice: a list run and the progress view")
+    tab.goto(f"{site_url}practice/?seed=axe&exam=1")
+    wait_for(tab, "document.querySelector('.practice__timer')")
+    audit("exam: a question with its flag")
+    tab.get_by_role("button", name="Review and submit").click()
+    audit("exam: review screen")
+    tab.get_by_role("button", name="Submit the exam").click()
+    audit("exam: result")
+    context.close()
+    blocking = [v for v in found if v.blocking]
+    assert not blocking, f"{len(blocking)} accessibility violations:\n" + "\n".join(map(str, blocking))
