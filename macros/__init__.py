@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import calculators, corrections, coverage, glossary, links, quiz, search_index
+from . import calculators, changes, cheatsheet, corrections, coverage, glossary, links, quiz, search_index
 from .context import Context
 from .errors import MacroInputError, in_context
 
-MODULES = (links, corrections, coverage, glossary, calculators, quiz)
+MODULES = (links, corrections, coverage, glossary, calculators, quiz, cheatsheet, changes)
 
 
 def _bind(env: Any, ctx: Context, name: str, fn: Callable[..., str]) -> None:
