@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects imports ProperDocs, which prints its own MkDocs-2 notice; same plan, same reason.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build release test test-fast requirements canary lint chromium java clean registry linkcheck-external bench audit
+.PHONY: serve build release test test-fast requirements canary lint chromium java clean registry linkcheck-external bench audit card
 
 # pip itself is pinned too (requirements-pip.txt), and every install checks the hashes in the lock files.
 $(BIN)/python:
@@ -69,6 +69,10 @@ lint: $(VENV)/.test-deps  ## Python lint
 
 # The deep-link registry (tests/gate/published.txt): add the pages and notes the site now publishes.
 # The gate names this command when a new link is missing; it never removes a link.
+# The link-preview card (docs/assets/images/card.png), drawn in chromium from tests/tools/card.py; commit the PNG.
+card: $(VENV)/.test-deps chromium  ## Redraw the link-preview card image
+	$(BIN)/python -m tests.tools.card
+
 registry: $(VENV)/.test-deps  ## Add newly published page URLs and note anchors to the registry
 	$(BIN)/python -m tests.gate --update-registry
 

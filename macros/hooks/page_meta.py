@@ -16,6 +16,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+CARD = "assets/images/card.png"  # docs/assets/images/card.png, drawn by `make card` (tests/tools/card.py)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # English month names, independent of the build machine's locale.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -34,6 +35,7 @@ class Preview:
     description: str
     url: str | None
     site_name: str
+    image: str | None = None  # the site's link-preview card, absolute (macros/hooks/share.py CARD)
 
 
 def parse_verified(value: object, src: str) -> Verified:
@@ -53,7 +55,10 @@ def page_preview(page: Any, config: Any) -> Preview:
     meta = page.meta or {}
     title = str(meta.get("title") or page.title or config["site_name"])
     description = str(meta.get("description") or config.get("site_description") or "").strip()
-    return Preview(title=title, description=description, url=page.canonical_url, site_name=config["site_name"])
+    site_url = str(config.get("site_url") or "")
+    image = (site_url if site_url.endswith("/") else site_url + "/") + CARD if site_url else None
+    return Preview(title=title, description=description, url=page.canonical_url, site_name=config["site_name"],
+                   image=image)
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Rule 3: published deep links never break.
 
-tests/gate/published.txt lists every page URL, note anchor and question anchor the site has published, one per line,
+tests/gate/published.txt lists every page URL, note anchor, note share page (/n/<note-id>/) and question
+anchor the site has published, one per line,
 sorted. The gate fails when a listed link no longer lands (a page moved without a redirect, a note
 id changed without an alias) and when the site publishes a link the file does not list yet.
 `make registry` adds the new links; it never drops one: removing a published link on purpose is a
@@ -16,10 +17,11 @@ from macros.notes import scan_markdown
 
 from .problem import DEEP_LINKS, Problem
 from .project import REPO_ROOT, Inputs, Site, find_line, page_url, read_text, url_of_file
+from .share import share_url
 
 COMMAND = "make registry"
 HEADER = f"""\
-# Published deep links: every page URL, note anchor and question anchor of the site, one per line, sorted.
+# Published deep links: every page URL, note anchor, share page and question anchor, one per line, sorted.
 # The publishing gate (rule 3) fails when one of these stops landing, and when the site publishes
 # a link that is missing here. Add new ones with `{COMMAND}`; delete a line only on purpose.
 """
@@ -60,6 +62,7 @@ def published(inputs: Inputs) -> dict[str, tuple[str, int | None]]:
             continue
         for note in scan_markdown(read_text(inputs.project.docs / src), src):
             links.setdefault(f"{url}#{note.id}", (inputs.project.doc_path(src), note.line))
+            links.setdefault(share_url(note.id), (inputs.project.doc_path(src), note.line))
     links.update(question_links(inputs))
     return links
 

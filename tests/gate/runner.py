@@ -37,6 +37,7 @@ from .project import GATE_DIR, Inputs, Project, Site
 from .questions import check_questions
 from .registry import check_registry
 from .shape import check_shape
+from .share import check_share_pages
 from .template import check_template
 from .third_party import check_third_party
 
@@ -52,6 +53,7 @@ SOURCE_CHECKS: list[tuple[str, SourceCheck]] = [
 SITE_CHECKS: list[tuple[str, SiteCheck]] = [
     (LINKS, check_links),
     (DEEP_LINKS, check_registry),
+    (DEEP_LINKS, check_share_pages),
     (EXTERNAL, check_external),
     (ASSETS, check_assets),
     (TEMPLATE, check_template),

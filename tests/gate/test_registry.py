@@ -36,7 +36,8 @@ def rename_note_and_move_page(project: Path) -> tuple[str, str]:
     sqs = project / "docs/services/sqs.md"
     old = scan_markdown(sqs.read_text(encoding="utf-8"), "services/sqs.md")[0].id
     new = f"{old}-renamed"
-    for path in [*project.joinpath("docs").rglob("*.md"), *project.joinpath("macros/data").rglob("*.yml"), project / "mkdocs.yml"]:
+    data = project.joinpath("macros/data").rglob("*.yml")  # the question bank names note ids too
+    for path in [*project.joinpath("docs").rglob("*.md"), *data, project / "mkdocs.yml"]:
         text = path.read_text(encoding="utf-8")
         changed = re.sub(rf"\b{re.escape(old)}\b", new, text).replace(OLD_PAGE, NEW_PAGE)
         if changed != text:

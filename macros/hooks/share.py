@@ -1,0 +1,158 @@
+"""MkDocs hook: note-level sharing. Each note's link icon copies a short share URL, and each note gets
+a tiny share page at /n/<note-id>/ that chat apps can preview.
+
+Chat apps ignore a link's #fragment, so a pasted `page/#note-id` previews as the whole page. The
+share page carries the note's own heading (og:title) and first sentence (og:description), a canonical
+link to `page/#note-id`, `noindex`, and sends the reader there at once (meta refresh, no script).
+
+On the page, the note heading's permalink (the ¶ that Python-Markdown's toc extension writes) gets
+`data-clipboard-text` with the share URL: Material's own clipboard handler copies it on click and shows
+its "Copied to clipboard" message; docs/javascripts/share.js adds the phone's share sheet. Headings that
+are not notes keep the neutral title from mkdocs.yml (toc.permalink_title).
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import importlib
+import posixpath
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SHARE_DIR = "n"
+NOTE_TITLE = "Copy a link to this note"
+CARD_ALT = "DVA Notes: checked study notes for the AWS Certified Developer - Associate exam"
+HEADERLINK = re.compile(r'<a class="headerlink" href="#(?P<id>[a-z0-9-]+)" title="[^"]*">')
+TAGS = re.compile(r"<[^>]+>")
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]`'\"])[.!?](?=\s+[A-Z(`\"]|\s*$)")
+
+
+@dataclass
+class _Build:
+    notes: dict[str, Any] = field(default_factory=dict)  # note id -> macros.notes.Note
+    card: str = ""  # the link-preview image's path from the site root (macros/hooks/page_meta.py CARD)
+    first_sentence: dict[str, str] = field(default_factory=dict)
+
+
+_build = _Build()
+
+
+def share_path(note_id: str) -> str:
+    """The share page's URL path from the site root: n/<note-id>/."""
+    return f"{SHARE_DIR}/{note_id}/"
+
+
+def page_path(src_path: str) -> str:
+    """services/sqs.md -> services/sqs/ (directory URLs)."""
+    return src_path.removesuffix(".md") + "/"
+
+
+def plain(fragment: str) -> str:
+    """Text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed."""
+    return " ".join(htmlmod.unescape(TAGS.sub("", fragment)).split())
+
+
+def first_sentence(text: str, limit: int = 300) -> str:
+    match = SENTENCE_END.search(text)
+    sentence = text[: match.end()] if match else text
+    return sentence if len(sentence) <= limit else sentence[: limit - 3].rstrip() + "..."
+
+
+def note_summaries(html: str, note_ids: set[str]) -> dict[str, str]:
+    """note id -> the first sentence of the first paragraph after its heading, in this page's HTML."""
+    found = {}
+    for match in re.finditer(r'<h3 id="(?P<id>[a-z0-9-]+)"', html):
+        if match["id"] not in note_ids:
+            continue
+        paragraph = re.search(r"<p>(.*?)</p>", html[match.end():], re.DOTALL)
+        found[match["id"]] = first_sentence(plain(paragraph.group(1))) if paragraph else ""
+    return found
+
+
+def mark_permalinks(html: str, note_ids: set[str], site_url: str) -> str:
+    """Note headings' permalinks copy the share URL and say so; other headings are left alone."""
+    def one(match: re.Match[str]) -> str:
+        note_id = match["id"]
+        if note_id not in note_ids:
+            return match.group(0)
+        url = site_url + share_path(note_id)
+        return (f'<a class="headerlink dva-share" href="#{note_id}" title="{NOTE_TITLE}" '
+                f'aria-label="{NOTE_TITLE}" data-clipboard-text="{url}" data-share-url="{url}">')
+    return HEADERLINK.sub(one, html)
+
+
+def share_page(note: Any, summary: str, site_url: str, site_name: str, card: str) -> str:
+    """The whole share page: preview tags for the note, canonical link, noindex, and an instant redirect."""
+    e = htmlmod.escape
+    title = note.title.replace("`", "")
+    relative = posixpath.relpath(page_path(note.src_path), share_path(note.id)) + "/#" + note.id
+    canonical = f"{site_url}{page_path(note.src_path)}#{note.id}"
+    image = f"{site_url}{card}"
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{e(title)} - {e(site_name)}</title>
+<meta name="robots" content="noindex">
+<meta name="description" content="{e(summary)}">
+<link rel="canonical" href="{e(canonical)}">
+<meta property="og:type" content="article">
+<meta property="og:site_name" content="{e(site_name)}">
+<meta property="og:title" content="{e(title)}">
+<meta property="og:description" content="{e(summary)}">
+<meta property="og:url" content="{e(canonical)}">
+<meta property="og:image" content="{e(image)}">
+<meta property="og:image:alt" content="{e(CARD_ALT)}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="{e(title)}">
+<meta name="twitter:description" content="{e(summary)}">
+<meta name="twitter:image" content="{e(image)}">
+<meta http-equiv="refresh" content="0; url={e(relative)}">
+</head>
+<body>
+<p><a href="{e(relative)}">{e(title)}</a></p>
+</body>
+</html>
+"""
+
+
+def _site_url(config: Any) -> str:
+    url = str(config.get("site_url") or "")
+    return url if url.endswith("/") else url + "/"
+
+
+def _project_module(config: Any, name: str) -> Any:
+    """A module of the project (the note index's parser, macros/notes.py; the card's path, page_meta.py).
+
+    MkDocs imports a hook as a lone file, before mkdocs-macros puts the project on sys.path.
+    """
+    root = str(Path(config.config_file_path).resolve().parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    return importlib.import_module(name)
+
+
+def on_config(config: Any) -> Any:
+    global _build
+    notes = _project_module(config, "macros.notes").scan_docs(Path(config["docs_dir"]))
+    _build = _Build(notes=notes, card=_project_module(config, "macros.hooks.page_meta").CARD)
+    return config
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    ids = set(_build.notes)
+    _build.first_sentence.update(note_summaries(html, ids))
+    return mark_permalinks(html, ids, _site_url(config))
+
+
+def on_post_build(config: Any) -> None:
+    site = Path(config["site_dir"])
+    for note in _build.notes.values():
+        folder = site / share_path(note.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        summary = _build.first_sentence.get(note.id, "")
+        page = share_page(note, summary, _site_url(config), config["site_name"], _build.card)
+        (folder / "index.html").write_text(page, encoding="utf-8")
