@@ -65,4 +65,5 @@ def on_post_build(env: Any) -> None:
     """After Material writes the search index, add the catalog aliases to each page's entry; write the question bank."""
     ctx = env.variables["_dva_context"]
     search_index.rewrite(Path(env.conf["site_dir"]), ctx.catalog)
+    search_index.write_names(Path(env.conf["site_dir"]), ctx.catalog)
     quiz.write_bank(Path(env.conf["site_dir"]), ctx)

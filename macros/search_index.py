@@ -14,6 +14,8 @@ from pathlib import Path
 from .catalog import Catalog
 
 INDEX = Path("search/search_index.json")
+# The names a "Did you mean ...?" offers when a search finds nothing (docs/javascripts/didyoumean.js).
+NAMES = Path("search/names.json")
 
 
 def page_location(src_path: str) -> str:
@@ -37,3 +39,14 @@ def rewrite(site_dir: Path, catalog: Catalog) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(add_aliases(index, catalog), separators=(",", ":")), encoding="utf-8")
+
+
+def names(catalog: Catalog) -> list[dict]:
+    """Every catalog page's name and aliases with its URL from the site root, for did-you-mean."""
+    return [{"name": e.name, "aliases": list(e.aliases), "url": page_location(e.src_path)} for e in catalog.entries]
+
+
+def write_names(site_dir: Path, catalog: Catalog) -> None:
+    path = site_dir / NAMES
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(names(catalog), separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

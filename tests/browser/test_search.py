@@ -147,3 +147,47 @@ def test_search_runs_in_our_worker(built_site: Path) -> None:
     worker, _, material = config["search"].partition("?material=")
     assert worker == "assets/javascripts/workers/dva-search.js", config["search"]
     assert (built_site / "assets/javascripts/workers" / material).is_file(), f"Material's worker {material} is not in the site"
+
+
+# --- Did you mean ---------------------------------------------------------------------------------
+
+MISSPELT = {"lamda": "services/lambda/", "dynamdb": "services/dynamodb/", "kenesis": "services/kinesis/",
+            "cloudfromation": "services/cloudformation/", "elasticbeanstlk": "services/elastic-beanstalk/"}
+
+
+@pytest.mark.parametrize(("query", "expected"), sorted(MISSPELT.items()))
+def test_misspelt_name_is_one_click_from_its_page(page, site_url: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """A search that finds nothing offers the closest service names; one click lands on the page."""
+    page.goto(site_url)
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill(query[:-1])
+    box.press(query[-1])
+    wait_for(page, "document.querySelector('.dva-didyoumean a') !== null")
+    first = page.locator(".dva-didyoumean a").first
+    assert first.inner_text().endswith("?"), first.inner_text()
+    assert page.locator(".dva-didyoumean a").last.get_attribute("href").endswith("/#services-and-topics")
+    first.click()
+    page.wait_for_url(lambda url: _location(url, site_url) == expected)
+
+
+def test_did_you_mean_stays_away_when_results_exist(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url)
+    search(page, site_url, "lambda")
+    assert page.locator(".dva-didyoumean").count() == 0
+
+
+def test_aliases_are_a_search_field_not_page_text(built_site: Path) -> None:
+    """Aliases rank a page through the boosted `aliases` field; printed into the page they would also
+    pollute its text, snippets and ranking ("step functions" finding Lambda's "serverless functions")."""
+    from macros.catalog import load_catalog
+
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    by_location = {d["location"]: d for d in index["docs"]}
+    for entry in load_catalog().entries:
+        doc = by_location[entry.src_path.removesuffix(".md") + "/"]
+        assert doc["aliases"] == [entry.name, *entry.aliases]
+        html = (built_site / entry.src_path.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        assert "searched as" not in html.lower()
+        if len(entry.aliases) >= 2:
+            assert ", ".join(entry.aliases) not in html, entry.id
