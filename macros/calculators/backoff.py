@@ -14,7 +14,7 @@ JITTER_WORDS = {
 }
 
 
-def check(v: Values) -> dict[str, str]:
+def check(v: Values, c: dict[str, float]) -> dict[str, str]:
     """The cap must be at least the base delay."""
     if float(v["cap_ms"]) < float(v["base_ms"]):
         return {"cap_ms": f"Too small: the cap must be at least the base delay ({num(float(v['base_ms']))} ms)."}

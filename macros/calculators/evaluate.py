@@ -16,7 +16,7 @@ from .outcome import Outcome, Values
 from .spec import Calculator, Input
 from .validate import parse_fields
 
-# Calculator id -> module with compute(values, constants) and optionally check(values).
+# Calculator id -> module with compute(values, constants) and optionally check(values, constants).
 FORMULAS: dict[str, ModuleType] = {
     "dynamodb-capacity": dynamodb_capacity,
     "lambda-concurrency": lambda_concurrency,
@@ -72,9 +72,9 @@ def _printed(calc: Calculator, outcome: Outcome) -> dict[str, str]:
 def evaluate(calc: Calculator, raw: dict[str, str]) -> Evaluation:
     module = formula(calc.id)
     values, errors = parse_fields(raw, calc.inputs)
-    check: Callable[[Values], dict[str, str]] | None = getattr(module, "check", None)
+    check: Callable[[Values, dict[str, float]], dict[str, str]] | None = getattr(module, "check", None)
     if not errors and check is not None:
-        errors = check(values)
+        errors = check(values, calc.constants)
     if errors:
         return Evaluation(errors=errors)
     outcome: Outcome = module.compute(values, calc.constants)

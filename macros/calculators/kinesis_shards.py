@@ -2,12 +2,23 @@
 
 Per shard: 1 MB/s and 1,000 records/s in, 2 MB/s out, shared by all consumers (shared fan-out)
 or per consumer (enhanced fan-out). Each constraint is rounded up; a stream has at least one shard.
+Shared consumers also share a shard's 5 GetRecords calls per second, which the working states; only
+enhanced fan-out has a registration limit (20 consumers), checked here because it depends on the mode.
 """
 
 from __future__ import annotations
 
 from .numbers import ceil_clean
 from .outcome import Outcome, Values, and_list, capitalized, counted, num, rounded_up
+
+
+def check(v: Values, c: dict[str, float]) -> dict[str, str]:
+    """The 20-consumer limit is enhanced fan-out's: shared consumers have no registration limit."""
+    limit = c["enhanced_max_consumers"]
+    if v["fan_out"] == "enhanced" and float(v["consumers"]) > limit:
+        return {"consumers": f"Too large: {num(limit)} is the most enhanced fan-out consumers a provisioned stream can "
+                             f"register. Enter a whole number from 1 to {num(limit)} consumers."}
+    return {}
 
 
 def compute(v: Values, c: dict[str, float]) -> Outcome:
@@ -40,6 +51,12 @@ def compute(v: Values, c: dict[str, float]) -> Outcome:
         reads_line + rounded_up(reads_exact, for_reads, "shard", "shards"),
         f"Shards = the largest of {num(for_write)}, {num(for_records)}, {num(for_reads)} and 1 = {num(shards)}",
     )
+    if shared:
+        calls = c["shard_read_calls_s"]
+        working += (
+            f"GetRecords: {num(calls)} calls/s per shard shared by {counted(consumers, 'consumer', 'consumers')} = "
+            f"at most one call every {num(consumers / calls)} s per consumer on each shard",
+        )
     kcl = f"At most {num(shards)} busy, one per shard lease; more workers sit idle."
     return Outcome(
         values={"shards": shards, "shards_for_write": for_write, "shards_for_records": for_records,

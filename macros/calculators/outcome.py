@@ -2,7 +2,7 @@
 
 A formula is a pure function `compute(values, constants) -> Outcome`: numbers for the results
 (printed later with the decimals set in calculators.yml), the working as sentences, and an
-optional table. `check(values)` may add cross-field errors. No HTML anywhere.
+optional table. `check(values, constants)` may add cross-field errors. No HTML anywhere.
 """
 
 from __future__ import annotations

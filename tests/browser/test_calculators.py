@@ -323,6 +323,106 @@ def test_editing_writes_only_the_last_edited_calculator_to_the_url(page, site_ur
     assert read(page, "backoff")["values"]["attempts"] == "7" and read(page, "backoff")["results"]["total_max_ms"] == "12,700"
 
 
+def url_query(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return parse_qs(urlsplit(page.evaluate("location.href")).query)
+
+
+def settle_url_sync(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait past mount.js's URL write delay (150 ms) so that a write that should not happen would have."""
+    page.wait_for_timeout(450)
+
+
+def test_invalid_values_never_reach_the_url(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The issue: an invalid field was written into the shareable URL, so a shared link opened in an
+    error state. While a field is invalid the URL keeps the last valid state."""
+    open_page(page, f"{site_url}calculators/")
+    gets = calc("s3-prefixes").input("gets_per_s")
+    set_field(page, "s3-prefixes", gets, "11000")
+    wait_for(page, "() => location.search.includes('gets_per_s=11000')")
+    for bad in ("abc", "", "-5", "1e400"):
+        set_field(page, "s3-prefixes", gets, bad)
+        assert read(page, "s3-prefixes")["errors"], bad
+        settle_url_sync(page)
+        assert url_query(page)["gets_per_s"] == ["11000"], f"{bad!r} reached the URL"
+    # A valid value and, before its delayed write, an invalid one: the valid one is written.
+    set_field(page, "s3-prefixes", gets, "12000")
+    set_field(page, "s3-prefixes", gets, "12000x")
+    settle_url_sync(page)
+    assert url_query(page)["gets_per_s"] == ["12000"]
+    # A cross-field error (25 consumers: enough for shared throughput, too many for enhanced fan-out) stays out too.
+    kinesis = calc("kinesis-shards")
+    set_field(page, "kinesis-shards", kinesis.input("consumers"), "25")
+    wait_for(page, "() => location.search.includes('consumers=25')")
+    set_field(page, "kinesis-shards", kinesis.input("fan_out"), "enhanced")
+    assert list(read(page, "kinesis-shards")["errors"]) == ["consumers"]
+    settle_url_sync(page)
+    query = url_query(page)
+    assert query["calc"] == ["kinesis-shards"] and query["consumers"] == ["25"] and query["fan_out"] == ["shared"]
+    shared = page.evaluate("location.href")
+    page.goto("about:blank")
+    open_page(page, shared)
+    seen = read(page, "kinesis-shards")
+    assert not seen["errors"] and not seen["statusShown"], "the shared link opens without an error"
+    assert seen["values"]["consumers"] == "25" and seen["results"]["shards"] == "38"
+
+
+def test_an_invalid_shared_link_is_shown_but_leaves_the_address_bar(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, f"{site_url}calculators/?h=prefix&calc=s3-prefixes&gets_per_s=abc&puts_per_s=7000#s3-prefixes")
+    seen = read(page, "s3-prefixes")
+    assert seen["values"]["gets_per_s"] == "abc" and list(seen["errors"]) == ["gets_per_s"]
+    wait_for(page, "() => !location.search.includes('calc=')")
+    parts = urlsplit(page.evaluate("location.href"))
+    assert parse_qs(parts.query) == {"h": ["prefix"]} and parts.fragment == "s3-prefixes", "other parameters stay"
+    set_field(page, "s3-prefixes", calc("s3-prefixes").input("gets_per_s"), "5500")  # fixed: shareable again
+    wait_for(page, "() => location.search.includes('calc=s3-prefixes')")
+    assert url_query(page)["puts_per_s"] == ["7000"]
+
+
+def phone(browser, width: int = 390, height: int = 844):  # type: ignore[no-untyped-def]
+    """A phone-sized tab that records console errors, like the `page` fixture."""
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    return context, tab, errors
+
+
+IN_VIEW = """form => {
+  const box = form.getBoundingClientRect();
+  const first = form.querySelector('input, select').getBoundingClientRect();
+  return {top: box.top, firstTop: first.top, firstBottom: first.bottom, height: innerHeight};
+}"""
+
+
+def test_a_shared_link_opens_at_the_calculator_on_a_phone(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The issue: a shared link landed on the note heading, some 1,450 px above the calculator on a
+    phone. Material's navigation.tracking writes the heading in view into the URL as the reader
+    scrolls, so the link carries #<note-id>; ?calc= must still win."""
+    context, tab, errors = phone(browser)
+    try:
+        open_page(tab, f"{site_url}services/kinesis/")
+        consumers = form(tab, "kinesis-shards").locator('[name="consumers"]')
+        consumers.scroll_into_view_if_needed()
+        tab.mouse.wheel(0, 200)  # a reader's scroll: Material records the heading above in the URL
+        consumers.fill("25")
+        wait_for(tab, "() => location.search.includes('consumers=25')")
+        made = tab.evaluate("location.href")
+        base = made.split("#")[0]
+        links = {made, base + "#kinesis-kcl-workers-per-shard", base}
+        for link in sorted(links):
+            tab.goto("about:blank")
+            open_page(tab, link)
+            tab.wait_for_timeout(300)  # anything that scrolls after load (the browser, Material) has run
+            seen = form(tab, "kinesis-shards").evaluate(IN_VIEW)
+            assert 0 <= seen["top"] < seen["height"] / 2, f"{link}: the calculator is {seen['top']:.0f} px from the top"
+            assert seen["firstTop"] >= 0 and seen["firstBottom"] <= seen["height"], f"{link}: the first field is in view"
+            assert read(tab, "kinesis-shards")["values"]["consumers"] == "25"
+    finally:
+        context.close()
+    assert not errors, f"console errors: {errors}"
+
+
 def test_hostile_url_values_are_validated_and_never_html(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     payload = '<img src=x onerror="window.__pwned=1">'
     huge = "9" * 400
@@ -441,6 +541,69 @@ def test_readable_on_a_phone(browser, site_url: str) -> None:  # type: ignore[no
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
     finally:
         context.close()
+
+
+# How wide each option of each <select> needs the select to be (padding and arrow included): a probe
+# select holding only that option, sized by its content.
+OPTION_WIDTHS = """form => [...form.querySelectorAll('select')].map(select => ({
+  name: select.name,
+  width: select.getBoundingClientRect().width,
+  options: [...select.options].map(option => {
+    const probe = select.cloneNode(false);
+    probe.removeAttribute('id');
+    probe.append(option.cloneNode(true));
+    probe.style.cssText = 'position: absolute; visibility: hidden; width: auto; min-width: 0; max-width: none';
+    select.after(probe);
+    const need = probe.getBoundingClientRect().width;
+    probe.remove();
+    return [option.text, need];
+  }),
+}))"""
+
+
+def test_every_choice_is_readable_on_a_phone(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The issue: the fan-out <select> cut its choice off on a 360 px phone. A select shows its choice
+    on one line, so every option must fit the select's width."""
+    context, tab, errors = phone(browser, 360, 740)
+    try:
+        open_page(tab, f"{site_url}calculators/")
+        checked = 0
+        for c in SPEC.calculators:
+            for select in form(tab, c.id).evaluate(OPTION_WIDTHS):
+                for text, need in select["options"]:
+                    assert need <= select["width"], (
+                        f"{c.id}.{select['name']}: {text!r} needs {need:.0f} px, the select is {select['width']:.0f} px")
+                    checked += 1
+        assert checked == sum(len(i.choices) for c in SPEC.calculators for i in c.inputs)
+        fan_out = form(tab, "kinesis-shards").locator('[name="fan_out"]')
+        for value in ("shared", "enhanced"):
+            fan_out.select_option(value)
+            assert fan_out.evaluate("s => s.options[s.selectedIndex].text") in ("Shared throughput", "Enhanced fan-out")
+        help_text = form(tab, "kinesis-shards").locator(f"#{fan_out.get_attribute('id')}-help")
+        assert help_text.is_visible() and "2 MB/s per shard for each consumer" in help_text.inner_text()
+    finally:
+        context.close()
+    assert not errors, f"console errors: {errors}"
+
+
+def test_kinesis_consumer_limit_follows_the_fan_out_in_the_page(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """25 shared-throughput consumers compute; switching to enhanced fan-out refuses them live."""
+    open_page(page, f"{site_url}services/kinesis/")
+    c = calc("kinesis-shards")
+    fill_all(page, c, {"write_mb_s": "1", "records_per_s": "500", "consumers": "25", "fan_out": "shared"})
+    seen = read(page, c.id)
+    assert not seen["errors"] and seen["results"]["shards"] == "13"
+    assert seen["working"][-1].startswith("GetRecords: 5 calls/s per shard shared by 25 consumers")
+    set_field(page, c.id, c.input("fan_out"), "enhanced")
+    seen = read(page, c.id)
+    assert seen["errors"] == evaluate(c, seen["values"]).errors
+    assert seen["errors"]["consumers"].startswith("Too large: 20 is the most enhanced fan-out consumers")
+    assert seen["invalid"] == ["consumers"] and seen["statusShown"] and "NaN" not in seen["text"]
+    set_field(page, c.id, c.input("consumers"), "20")
+    assert not read(page, c.id)["errors"] and read(page, c.id)["results"]["shards"] == "1"
+    set_field(page, c.id, c.input("fan_out"), "shared")
+    set_field(page, c.id, c.input("consumers"), "51")
+    assert "50 is the most shared-throughput consumers" in read(page, c.id)["errors"]["consumers"]
 
 
 def test_error_state_has_enough_contrast_in_both_palettes(page, site_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -291,15 +291,52 @@ def test_prefixes_are_enough_and_minimal(gets: int, puts: int) -> None:
 
 
 @given(st.decimals(min_value="0", max_value="10000", places=2).map(str), st.integers(min_value=0, max_value=10**7),
-       st.integers(min_value=1, max_value=20), st.sampled_from(["shared", "enhanced"]))
+       st.integers(min_value=1, max_value=50), st.sampled_from(["shared", "enhanced"]))
 def test_shards_cover_every_constraint_and_are_minimal(write: str, records: int, consumers: int, fan_out: str) -> None:
     got = run("kinesis-shards", write_mb_s=write, records_per_s=str(records), consumers=str(consumers), fan_out=fan_out)
+    if fan_out == "enhanced" and consumers > 20:
+        assert list(got.errors) == ["consumers"] and not got.results
+        return
     n = int(got.results["shards"].replace(",", ""))
     w = float(write)
     read_need = w * consumers if fan_out == "shared" else w
     assert n >= 1 and n >= w - 1e-9 and n * 1000 >= records and 2 * n >= read_need - 1e-9
     if n > 1:
         assert n - 1 < w - 1e-9 or (n - 1) * 1000 < records or 2 * (n - 1) < read_need - 1e-9
+
+
+def test_kinesis_consumer_limit_depends_on_the_fan_out() -> None:
+    """The issue: 25 shared-throughput consumers were refused with enhanced fan-out's 20-consumer limit.
+
+    Only enhanced fan-out consumers are registered (at most 20 on a provisioned stream); shared ones
+    are bounded by the 5 GetRecords calls per second per shard they share, which the field message and
+    the working state."""
+    shared = run("kinesis-shards", write_mb_s="1", records_per_s="500", consumers="25", fan_out="shared")
+    assert not shared.errors and shared.results["shards"] == "13"
+    assert shared.working[-1] == ("GetRecords: 5 calls/s per shard shared by 25 consumers = at most one call every 5 s "
+                                  "per consumer on each shard")
+    enhanced = run("kinesis-shards", consumers="25", fan_out="enhanced")
+    assert enhanced.errors == {"consumers": "Too large: 20 is the most enhanced fan-out consumers a provisioned stream can "
+                                            "register. Enter a whole number from 1 to 20 consumers."}
+    assert not enhanced.results
+    assert not run("kinesis-shards", consumers="20", fan_out="enhanced").errors
+    assert not any("GetRecords" in line for line in run("kinesis-shards", consumers="20", fan_out="enhanced").working)
+    assert not run("kinesis-shards", consumers="50", fan_out="shared").errors
+    too_many = run("kinesis-shards", consumers="51", fan_out="shared").errors["consumers"]
+    assert too_many.startswith("Too large: 50 is the most shared-throughput consumers")
+    assert "5 GetRecords calls per second per shard" in too_many and too_many.endswith("from 1 to 50 consumers.")
+    kinesis = calc("kinesis-shards")
+    assert kinesis.constants["enhanced_max_consumers"] == 20 and kinesis.constants["shard_read_calls_s"] == 5
+    assert kinesis.input("consumers").max == 50
+
+
+def test_choice_labels_are_short_enough_for_a_phone() -> None:
+    """A <select> shows its choice on one line: long labels were cut off at 360 px (the browser test
+    measures the real widths; this keeps the labels short at the source)."""
+    for c in SPEC.calculators:
+        for spec in c.inputs:
+            for choice in spec.choices:
+                assert len(choice.label) <= 28, f"{c.id}.{spec.name}: {choice.label!r} is too long for a phone"
 
 
 @given(st.integers(min_value=1, max_value=60000), st.integers(min_value=1, max_value=3_600_000),

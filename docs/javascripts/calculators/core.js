@@ -143,7 +143,9 @@ export function parseFields(raw, inputs) {
 export function evaluate(spec, formula, raw) {
   const parsed = parseFields(raw, spec.inputs);
   let errors = parsed.errors;
-  if (Object.keys(errors).length === 0 && typeof formula.check === "function") errors = formula.check(parsed.values);
+  if (Object.keys(errors).length === 0 && typeof formula.check === "function") {
+    errors = formula.check(parsed.values, spec.constants);
+  }
   if (Object.keys(errors).length > 0) return { results: {}, working: [], table: [], errors };
   const outcome = formula.compute(parsed.values, spec.constants);
   const results = {};

@@ -1,6 +1,18 @@
 // Kinesis shards in provisioned mode: mirrors macros/calculators/kinesis_shards.py. No DOM.
 import { andList, capitalized, ceilClean, counted, num, roundedUp } from "./core.js";
 
+/** The 20-consumer limit is enhanced fan-out's: shared consumers have no registration limit. */
+export function check(v, c) {
+  const limit = c.enhanced_max_consumers;
+  if (v.fan_out === "enhanced" && v.consumers > limit) {
+    return {
+      consumers: `Too large: ${num(limit)} is the most enhanced fan-out consumers a provisioned stream can ` +
+        `register. Enter a whole number from 1 to ${num(limit)} consumers.`,
+    };
+  }
+  return {};
+}
+
 export function compute(v, c) {
   const shared = v.fan_out === "shared";
   const writeExact = v.write_mb_s / c.shard_write_mb_s;
@@ -31,6 +43,13 @@ export function compute(v, c) {
     readsLine + roundedUp(readsExact, forReads, "shard", "shards"),
     `Shards = the largest of ${num(forWrite)}, ${num(forRecords)}, ${num(forReads)} and 1 = ${num(shards)}`,
   ];
+  if (shared) {
+    const calls = c.shard_read_calls_s;
+    working.push(
+      `GetRecords: ${num(calls)} calls/s per shard shared by ${counted(v.consumers, "consumer", "consumers")} = ` +
+        `at most one call every ${num(v.consumers / calls)} s per consumer on each shard`,
+    );
+  }
   const kcl = `At most ${num(shards)} busy, one per shard lease; more workers sit idle.`;
   return {
     values: {

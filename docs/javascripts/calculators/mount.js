@@ -1,6 +1,8 @@
 // Calculators: the one entry point. Binds every form.calc[data-calc] on the page once, recomputes
 // as the reader types, shows inline field messages, and mirrors the last-edited calculator in the
-// URL query string (?calc=<id>&<input>=<value>...) so a calculation can be shared.
+// URL query string (?calc=<id>&<input>=<value>...) so a calculation can be shared. Only a valid
+// state reaches the URL: while a field is invalid the URL keeps the last valid one, so a shared link
+// never opens in an error state. Opening such a link scrolls to the calculator it names.
 //
 // Material's instant navigation swaps the page without reloading scripts, so this subscribes to
 // Material's document$ and binds again on each new page; data-calc-bound guards against binding a
@@ -77,10 +79,12 @@ function show(form, evaluation) {
   form.dataset.calcState = invalid ? "invalid" : "ok";
 }
 
+/** Show the evaluation of `raw`; true when every field is valid. */
 function recompute(evaluate, form, spec, formula, raw) {
   const evaluation = evaluate(spec, formula, raw);
   showFieldMessages(form, spec, evaluation.errors);
   show(form, evaluation);
+  return Object.keys(evaluation.errors).length === 0;
 }
 
 /** Every input name of every calculator on the page, so that the URL only names the last one edited. */
@@ -92,19 +96,28 @@ function pageInputNames() {
   return names;
 }
 
-function syncUrl(form, spec) {
-  if (!form.isConnected) return; // the reader navigated away before the timer fired
+/** Replace the page's calculator parameters in the URL with `raw` for `spec`, or remove them (raw null). */
+function writeUrl(spec, raw) {
   const params = new URLSearchParams(window.location.search);
   for (const name of pageInputNames()) params.delete(name);
-  params.set(URL_KEY, spec.id);
-  for (const [name, value] of Object.entries(rawValues(form, spec))) params.set(name, value);
-  const url = `${window.location.pathname}?${params.toString()}${window.location.hash}`;
+  if (raw) {
+    params.set(URL_KEY, spec.id);
+    for (const [name, value] of Object.entries(raw)) params.set(name, value);
+  }
+  const query = params.toString();
+  const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
   window.history.replaceState(window.history.state, "", url);
 }
 
-function scheduleSync(form, spec) {
+/**
+ * Write `raw`, a valid state of the form, to the URL shortly. The values are taken now, not when the
+ * timer fires: by then the reader may have typed an invalid value, and the URL keeps the valid one.
+ */
+function scheduleSync(form, spec, raw) {
   window.clearTimeout(syncTimers.get(form));
-  syncTimers.set(form, window.setTimeout(() => syncUrl(form, spec), SYNC_DELAY_MS));
+  syncTimers.set(form, window.setTimeout(() => {
+    if (form.isConnected) writeUrl(spec, raw); // else the reader navigated away before the timer fired
+  }, SYNC_DELAY_MS));
 }
 
 /** Put the URL's values into the form named by ?calc=; true when it did. Validation happens in recompute. */
@@ -127,24 +140,51 @@ function bind({ evaluate, FORMULAS }, form, restoreTaken) {
   }
   form.dataset.calcBound = "true";
   let shown = null; // the field values on display, so a `change` after an `input` does no work twice
+  // Recompute if the values changed: null when they did not, else {raw, valid}.
   const update = () => {
     const raw = rawValues(form, spec);
     const key = JSON.stringify(raw);
-    if (key === shown) return false;
+    if (key === shown) return null;
     shown = key;
-    recompute(evaluate, form, spec, formula, raw);
-    return true;
+    return { raw, valid: recompute(evaluate, form, spec, formula, raw) };
   };
   const onEdit = () => {
-    if (update()) scheduleSync(form, spec);
+    const updated = update();
+    // An invalid state never reaches the URL: it keeps the last valid one (a pending write included).
+    if (updated?.valid) scheduleSync(form, spec, updated.raw);
   };
   form.addEventListener("input", onEdit);
   form.addEventListener("change", onEdit);
   form.addEventListener("submit", (event) => event.preventDefault());
   const restored = !restoreTaken.has(spec.id) && restoreFromUrl(form, spec);
   if (restored) restoreTaken.add(spec.id);
-  update();
-  if (restored && !window.location.hash) form.closest(".calc-block")?.scrollIntoView({ block: "start" });
+  const shownFirst = update();
+  if (!restored) return;
+  // A link with invalid values (hand-edited, or from an older version of the page): the fields show
+  // them with their messages, but the address bar drops them rather than pass the error state on.
+  if (!shownFirst.valid) writeUrl(spec, null);
+  scrollToCalculator(form);
+}
+
+/**
+ * Bring a restored calculator into view. ?calc= names it, so it wins over the URL's #fragment: that
+ * is usually the heading Material's navigation.tracking wrote into the address bar as the reader
+ * scrolled (the note above the calculator, a screen or more up on a phone), and the browser has
+ * already scrolled there. Some browsers keep a #fragment in view until the load event, so if that is
+ * still to come, scroll again then unless the reader has scrolled in the meantime.
+ */
+function scrollToCalculator(form) {
+  const block = form.closest(".calc-block") || form;
+  block.scrollIntoView({ block: "start" });
+  if (document.readyState === "complete") return;
+  const readerScrolled = new AbortController();
+  for (const type of ["wheel", "touchstart", "keydown"]) {
+    window.addEventListener(type, () => readerScrolled.abort(), { once: true, passive: true, signal: readerScrolled.signal });
+  }
+  window.addEventListener("load", () => {
+    if (!readerScrolled.signal.aborted && block.isConnected) block.scrollIntoView({ block: "start" });
+    readerScrolled.abort();
+  }, { once: true, signal: readerScrolled.signal });
 }
 
 function mountAll() {
