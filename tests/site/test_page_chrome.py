@@ -44,7 +44,8 @@ def preview_problems(site: Path, html: str, meta: dict) -> list[str]:
         ("name", "twitter:description"): description,
         ("property", "og:title"): str(meta.get("title", "")) or None,
         ("property", "og:site_name"): "DVA Notes",
-        ("name", "twitter:card"): "summary",
+        ("name", "twitter:card"): "summary_large_image",
+        ("property", "og:image"): "https://dva-notes.github.io/assets/images/card.png",
     }
     problems = [
         f"{html}: <meta {attr}={key!r}> is {_meta(tree, attr, key)!r}, expected {want!r}"
