@@ -5,13 +5,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+# The offline copy (make offline): the folder it is built in and its zip.
+OFFLINE_DIR ?= site-offline
+OFFLINE_ZIP ?= dva-notes-offline.zip
 
 # Material 9.8 prints its end-of-life notice on every build; README "Maintenance" records our plan.
 export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects imports ProperDocs, which prints its own MkDocs-2 notice; same plan, same reason.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build release test test-fast requirements canary lint chromium java clean registry linkcheck-external bench audit card
+.PHONY: serve build release offline test test-fast requirements canary lint chromium java clean registry linkcheck-external bench audit card
 
 # pip itself is pinned too (requirements-pip.txt), and every install checks the hashes in the lock files.
 $(BIN)/python:
@@ -49,6 +52,12 @@ build: $(VENV)/.site-deps  ## Strict build into ./site
 release: $(VENV)/.test-deps  ## Build ./site strictly and run the publishing gate on it
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 	$(BIN)/python -m tests.gate $(SITE_DIR)
+
+# The offline copy: the same site built to be opened from the file system (mkdocs-offline.yml, README
+# "Offline copy"), then zipped under one folder. npm ci brings the search shim it ships (iframe-worker).
+offline: $(VENV)/.site-deps node_modules/.npm-ci  ## Build the offline copy into ./site-offline and zip it as dva-notes-offline.zip
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml --site-dir $(OFFLINE_DIR)
+	$(BIN)/python -m tests.offline_zip $(OFFLINE_DIR) $(OFFLINE_ZIP)
 
 # Browser tests use Debian's chromium, never a downloaded browser. Install it where we may;
 # elsewhere fail with one instruction, unless the reader opts out with SKIP_BROWSER=1 (never in CI).
@@ -105,11 +114,13 @@ test: $(VENV)/.test-deps chromium java node_modules/.npm-ci  ## The whole suite:
 test-fast: $(VENV)/.test-deps  ## Unit tests only
 	$(BIN)/pytest -q tests/unit
 
-# Performance: one table of build, scale, first-load, search and calculator figures against
-# tests/bench/budgets.yml, each comparison measured side by side (about 6 minutes on 2 cores).
+# Performance: one table of build, scale, first-load, search, calculator and quiz figures against
+# tests/bench/budgets.yml, each comparison measured side by side; first load and search right after load
+# against plain Material on today's site and at 3x the notes (about 30 minutes on 2 cores, idle).
+# BENCH_ARGS for a quicker look, e.g. BENCH_ARGS="--runs 3 --only first_load,search_after_load".
 bench: $(VENV)/.test-deps chromium  ## Measure the site against its performance budgets
 	$(BIN)/pytest -q -m bench tests/bench
-	$(BIN)/python -m tests.bench.bench
+	$(BIN)/python -m tests.bench.bench $(BENCH_ARGS)
 
 # The generator's future: our site built by ProperDocs and by Zensical (pinned, in its own venv), compared
 # with ours. Prints a table; not part of make test. README "Maintenance" records the latest result.
@@ -127,8 +138,11 @@ tests/audit/node_modules/.npm-ci: tests/audit/package.json tests/audit/package-l
 	npm ci --prefix tests/audit --no-audit --no-fund --silent
 	touch $@
 
-audit: $(VENV)/.test-deps chromium tests/audit/node_modules/.npm-ci  ## Lighthouse scores against 100/100/100/100
-	$(BIN)/python -m tests.audit.audit
+# make audit: Lighthouse (mobile) on our pages and on plain Material's build of the same Markdown, alternating,
+# against tests/bench/budgets.yml `audit:` (about 20 minutes on 2 cores; AUDIT_ARGS="--runs 5 --keep").
+audit: $(VENV)/.test-deps chromium tests/audit/node_modules/.npm-ci  ## Lighthouse, ours vs plain Material, against budgets
+	$(BIN)/pytest -q -m bench tests/audit
+	$(BIN)/python -m tests.audit.audit $(AUDIT_ARGS)
 
 clean:
-	rm -rf $(SITE_DIR) .pytest_cache
+	rm -rf $(SITE_DIR) $(OFFLINE_DIR) $(OFFLINE_ZIP) .pytest_cache

@@ -43,7 +43,7 @@ def macro_names() -> set[str]:
 
 
 def define_env(env: Any) -> None:
-    ctx = Context.load(Path(env.conf["docs_dir"]))
+    ctx = Context.load(Path(env.conf["docs_dir"]), directory_urls=env.conf["use_directory_urls"])
     env.variables["_dva_context"] = ctx
     for module in MODULES:
         for name, fn in module.MACROS.items():
@@ -64,6 +64,7 @@ def on_pre_page_macros(env: Any) -> None:
 def on_post_build(env: Any) -> None:
     """After Material writes the search index, add the catalog aliases to each page's entry; write the question bank."""
     ctx = env.variables["_dva_context"]
-    search_index.rewrite(Path(env.conf["site_dir"]), ctx.catalog)
-    search_index.write_names(Path(env.conf["site_dir"]), ctx.catalog)
+    search_index.rewrite(Path(env.conf["site_dir"]), ctx.catalog, ctx.directory_urls)
+    search_index.write_names(Path(env.conf["site_dir"]), ctx.catalog, ctx.directory_urls)
     quiz.write_bank(Path(env.conf["site_dir"]), ctx)
+    changes.write_feed(Path(env.conf["site_dir"]), ctx, env.conf["site_url"])

@@ -23,16 +23,18 @@ class Context:
     note_sources: dict[str, NoteSources]
     skills: SkillMap
     questions: dict[str, Question]
+    # MkDocs' use_directory_urls: False in the offline copy (mkdocs-offline.yml), where pages are page.html.
+    directory_urls: bool = True
 
     @classmethod
-    def load(cls, docs_dir: Path) -> Context:
+    def load(cls, docs_dir: Path, directory_urls: bool = True) -> Context:
         catalog = load_catalog()
         notes = scan_docs(docs_dir)
         note_sources = load_note_sources()
         check_notes_exist(note_sources, set(notes))
         trace = load_traceability()
         return cls(docs_dir, catalog, notes, trace, note_sources, load_skills(catalog.exam, set(notes)),
-                   load_bank(set(notes), trace))
+                   load_bank(set(notes), trace), directory_urls)
 
 
 def rel_link(from_src: str, to_src: str, fragment: str = "") -> str:

@@ -30,12 +30,16 @@ def inline(text: str) -> Markup:
     return Markup(CODE.sub(lambda m: f"<code>{m[1]}</code>", html.escape(text, quote=False)))
 
 
-def page_url(from_src: str, to_src: str, fragment: str = "") -> str:
-    """A relative URL between two pages built with directory URLs (services/sqs.md -> ../lambda/#id)."""
+def page_url(from_src: str, to_src: str, fragment: str = "", directory_urls: bool = True) -> str:
+    """A relative URL between two pages built with directory URLs (services/sqs.md -> ../lambda/#id), or
+    without them, as the offline copy is (services/sqs.md -> lambda.html#id)."""
     if from_src == to_src:
         return f"#{fragment}"
-    start = posixpath.dirname(from_src.removesuffix(".md") + "/index.md")
-    target = posixpath.relpath(to_src.removesuffix(".md"), start) + "/"
+    if directory_urls:
+        start = posixpath.dirname(from_src.removesuffix(".md") + "/index.md")
+        target = posixpath.relpath(to_src.removesuffix(".md"), start) + "/"
+    else:
+        target = posixpath.relpath(to_src.removesuffix(".md") + ".html", posixpath.dirname(from_src) or ".")
     return f"{target}#{fragment}" if fragment else target
 
 
@@ -53,7 +57,8 @@ def domain_of(ctx: Context, q: Question) -> str:
 def render_question(ctx: Context, page: str, q: Question, number: int) -> str:
     options = [{"index": i, "letter": LETTERS[i], "text": inline(o.text), "why": inline(o.why), "trap": o.trap,
                 "verdict": "correct" if o.correct else "incorrect"} for i, o in enumerate(q.options)]
-    links = [{"url": page_url(page, ctx.notes[n].src_path, n), "title": inline(ctx.notes[n].title)} for n in q.notes]
+    links = [{"url": page_url(page, ctx.notes[n].src_path, n, ctx.directory_urls), "title": inline(ctx.notes[n].title)}
+             for n in q.notes]
     return render("question.html", q=q, number=number, stem=inline(q.stem), domain=domain_of(ctx, q),
                   input_type="radio" if q.kind == "single" else "checkbox", options=options, links=links,
                   answer=", ".join(LETTERS[i] for i in q.answer))
@@ -66,7 +71,7 @@ def check_yourself(ctx: Context, page: str) -> str:
     if not mine:
         raise MacroInputError(f"no questions for this page: add macros/data/questions/{stem}.yml (format: macros/questions.py)")
     forms = "\n".join(render_question(ctx, page, q, i) for i, q in enumerate(mine, start=1))
-    practice = page_url(page, "practice.md")
+    practice = page_url(page, "practice.md", directory_urls=ctx.directory_urls)
     plural = "s" if len(mine) != 1 else ""
     intro = (f'<p class="quiz__intro">{len(mine)} exam-style question{plural} on this page\'s notes. Your answers stay '
              f'in this browser; the <a href="{practice}">Practice</a> page mixes questions from every page.</p>')
@@ -90,7 +95,8 @@ def bank_json(ctx: Context) -> dict:
         "exam": {"code": exam.code, "format": vars(fmt) if fmt else None,
                  "domains": [{"id": d.id, "name": d.name, "weight": d.weight} for d in exam.domains]},
         "services": {e.id: e.name for e in ctx.catalog.entries},
-        "notes": {n: {"title": ctx.notes[n].title, "url": page_url("practice.md", ctx.notes[n].src_path, n)}
+        "notes": {n: {"title": ctx.notes[n].title,
+                      "url": page_url("practice.md", ctx.notes[n].src_path, n, ctx.directory_urls)}
                   for n in sorted(used)},
         "questions": questions,
     }
@@ -109,7 +115,10 @@ def practice(ctx: Context, page: str) -> str:
         raise MacroInputError("exam.yml has no `format` (questions, minutes, passing score) for the exam simulation")
     with_questions = {q.page for q in ctx.questions.values()}
     return render(
-        "practice.html", bank=BANK_FILE.name, exam=exam.format, counts=["10", "20", "all"],
+        # The bank's URL from the Practice page: practice/ holds both with directory URLs; the offline
+        # copy's page is practice.html, beside the practice/ folder.
+        "practice.html", bank=BANK_FILE.name if ctx.directory_urls else BANK_FILE.as_posix(), exam=exam.format,
+        counts=["10", "20", "all"],
         domains=[{"id": d.id, "label": f"{d.name} ({d.weight}%)"} for d in exam.domains],
         services=[{"id": e.id, "label": e.name} for e in ctx.catalog.entries if e.id in with_questions],
     )

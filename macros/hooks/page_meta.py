@@ -5,6 +5,9 @@
 - `preview`: title, description and canonical URL for the Open Graph / Twitter link-preview tags. The
   description is the page's front-matter `description` (the same text Material puts in the meta
   description), falling back to `site_description`.
+- `feed`: the URL of the change feed (macros/changes.py writes it) for the <head> alternate link, relative
+  to the page: Material fetches `sitemap.xml` next to every `link[rel=alternate]` (its alternate-version
+  navigation), so an absolute `site_url` link would make a local copy request the published site.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 CARD = "assets/images/card.png"  # docs/assets/images/card.png, drawn by `make card` (tests/tools/card.py)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+FEED = "feed.xml"  # the Atom feed at the site root, written after the build (macros/changes.py FEED_FILE)
 # English month names, independent of the build machine's locale.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -61,8 +66,14 @@ def page_preview(page: Any, config: Any) -> Preview:
                    image=image)
 
 
+def feed_url(page_url: str) -> str:
+    """The feed's URL relative to a page's URL (services/sqs/ -> ../../feed.xml)."""
+    return get_relative_url(FEED, page_url or ".")
+
+
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     value = (page.meta or {}).get("last_verified")
     context["verified"] = None if value is None else parse_verified(value, page.file.src_uri)
     context["preview"] = page_preview(page, config)
+    context["feed"] = feed_url(page.url)
     return context

@@ -47,13 +47,17 @@ def test_checkouts_keep_no_credentials() -> None:
                 assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}: persist-credentials: false"
 
 
+# What each job of publish.yml may write: deploy publishes to Pages; offline updates the `latest` release.
+WRITES = {"deploy": {"pages", "id-token"}, "offline": {"contents"}}
+
+
 def test_permissions_are_least_privilege() -> None:
     for path in WORKFLOWS:
         workflow = _load(path)
         assert workflow.get("permissions") in ({}, "read-all"), f"{path.name}: top-level permissions must be empty or read-only"
         for name, job in workflow["jobs"].items():
             writes = {k for k, v in (job.get("permissions") or {}).items() if v == "write"}
-            allowed = {"pages", "id-token"} if name == "deploy" else set()
+            allowed = WRITES.get(name, set()) if path == WORKFLOW else set()
             assert writes <= allowed, f"{path.name}: job {name} may not write {sorted(writes - allowed)}"
 
 
@@ -103,3 +107,19 @@ def test_make_release_gates_the_folder_it_builds() -> None:
     lines = [line for line in dry.splitlines() if "mkdocs build" in line or "tests.gate" in line]
     assert lines[0].endswith("mkdocs build --strict --site-dir shipped-here"), dry
     assert lines[1].endswith("-m tests.gate shipped-here"), dry
+
+
+def test_offline_copy_is_released_from_main_after_the_gate() -> None:
+    """README "Offline copy": on main, after the test job, `make offline` builds the zip and it is attached to
+    the release named `latest`; that job alone writes contents, and builds with the test job's image."""
+    workflow = _load()
+    offline = workflow["jobs"]["offline"]
+    assert offline["needs"] == "test" and offline["if"] == ON_MAIN
+    assert offline["permissions"] == {"contents": "write"}
+    assert offline["container"]["image"] == workflow["jobs"]["test"]["container"]["image"]
+    runs = [str(step.get("run", "")) for step in offline["steps"]]
+    build = _index(offline["steps"], lambda s: s.get("run") == "make offline")
+    attach = _index(offline["steps"], lambda s: "gh release" in str(s.get("run", "")))
+    assert build < attach, "build the zip, then attach it"
+    assert "dva-notes-offline.zip" in runs[attach] and " latest " in runs[attach]
+    assert "${{" not in runs[attach], "no expressions inside the script (zizmor: template injection); use env"

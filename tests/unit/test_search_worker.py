@@ -24,10 +24,10 @@ def _separator() -> str:
     return str(plugin_config(Project(ROOT).config, "search")["separator"])  # type: ignore[index]
 
 
-def rewrite(*queries: str) -> list[str]:
+def rewrite(*queries: str, mode: str = "worker") -> list[str]:
     if shutil.which("node") is None:
         pytest.fail("node is missing: the test tools need Node (make test installs the npm packages with it)")
-    result = subprocess.run(["node", str(HARNESS), str(WORKER), str(MATERIAL_WORKERS), _separator()],
+    result = subprocess.run(["node", str(HARNESS), str(WORKER), str(MATERIAL_WORKERS), _separator(), mode],
                             input=json.dumps(queries), capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -60,3 +60,9 @@ CASES = {
 
 def test_query_rewrite() -> None:
     assert dict(zip(CASES, rewrite(*CASES), strict=True)) == CASES
+
+
+def test_query_rewrite_under_the_iframe_shim() -> None:
+    """The offline copy runs the worker in an <iframe> (mkdocs-offline.yml): Material's worker is found from
+    the script's own URL, loads asynchronously, and the setup message sent before it loaded still lands."""
+    assert dict(zip(CASES, rewrite(*CASES, mode="iframe"), strict=True)) == CASES
