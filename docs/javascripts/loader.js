@@ -59,5 +59,5 @@ window.document$.subscribe(() => {
   if (document.querySelector("form.calc[data-calc]")) import("./calculators/mount.js");
   if (document.querySelector(".quiz-list form.quiz, [data-practice]")) import("./quiz/quiz.js");
   if (document.querySelector("form[data-cheatsheet-filter]")) import("./cheatsheet.js");
-  if (document.querySelector("a.dva-share")) import("./share.js");
+  if (document.querySelector("a.headerlink[data-share-url]")) import("./share.js");
 });

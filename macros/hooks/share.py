@@ -34,6 +34,7 @@ SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]`'\"])[.!?](?=\s+[A-Z(`\"]|\s*$)")
 class _Build:
     notes: dict[str, Any] = field(default_factory=dict)  # note id -> macros.notes.Note
     card: str = ""  # the link-preview image's path from the site root (macros/hooks/page_meta.py CARD)
+    aliases: dict[str, str] = field(default_factory=dict)  # a renamed note's old id -> its id now
     first_sentence: dict[str, str] = field(default_factory=dict)
 
 
@@ -79,7 +80,8 @@ def mark_permalinks(html: str, note_ids: set[str], site_url: str) -> str:
         if note_id not in note_ids:
             return match.group(0)
         url = site_url + share_path(note_id)
-        return (f'<a class="headerlink dva-share" href="#{note_id}" title="{NOTE_TITLE}" '
+        # class stays exactly "headerlink": Material's search leaves the ¶ out of titles only for that value.
+        return (f'<a class="headerlink" href="#{note_id}" title="{NOTE_TITLE}" '
                 f'aria-label="{NOTE_TITLE}" data-clipboard-text="{url}" data-share-url="{url}">')
     return HEADERLINK.sub(one, html)
 
@@ -138,7 +140,8 @@ def _project_module(config: Any, name: str) -> Any:
 def on_config(config: Any) -> Any:
     global _build
     notes = _project_module(config, "macros.notes").scan_docs(Path(config["docs_dir"]))
-    _build = _Build(notes=notes, card=_project_module(config, "macros.hooks.page_meta").CARD)
+    _build = _Build(notes=notes, card=_project_module(config, "macros.hooks.page_meta").CARD,
+                    aliases=_project_module(config, "macros.hooks.anchors").load_aliases())
     return config
 
 
@@ -149,9 +152,14 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
+    """One share page per note, and one per old id of a renamed note (macros/data/anchor_aliases.yml),
+    so a share link pasted before the rename still previews and lands on the note."""
     site = Path(config["site_dir"])
-    for note in _build.notes.values():
-        folder = site / share_path(note.id)
+    pages = {note_id: note_id for note_id in _build.notes}
+    pages.update({old: new for old, new in _build.aliases.items() if new in _build.notes})
+    for share_id, note_id in pages.items():
+        note = _build.notes[note_id]
+        folder = site / share_path(share_id)
         folder.mkdir(parents=True, exist_ok=True)
         summary = _build.first_sentence.get(note.id, "")
         page = share_page(note, summary, _site_url(config), config["site_name"], _build.card)

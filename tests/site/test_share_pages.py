@@ -32,3 +32,12 @@ def test_the_check_catches_broken_share_pages(built_site: Path, tmp_path: Path) 
         ("docs/services/sqs.md", "share page /n/sqs-delay-seconds/: it does not redirect to /services/sqs/#sqs-delay-seconds"),
         ("docs/services/sqs.md", "note 'sqs-dead-letter-queues' has no share page /n/sqs-dead-letter-queues/"),
     }
+
+
+def test_search_titles_keep_out_the_link_icon(built_site: Path) -> None:
+    """Material leaves a heading's ¶ out of its search title only when the link's class is exactly
+    "headerlink"; the share attributes must not change it (the ¶ would show in every result and rank)."""
+    import json
+
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if "¶" in d["title"]]
