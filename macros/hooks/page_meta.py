@@ -7,7 +7,9 @@
   description), falling back to `site_description`.
 - `feed`: the URL of the change feed (macros/changes.py writes it) for the <head> alternate link, relative
   to the page: Material fetches `sitemap.xml` next to every `link[rel=alternate]` (its alternate-version
-  navigation), so an absolute `site_url` link would make a local copy request the published site.
+  navigation), so an absolute `site_url` link would make a local copy request the published site. Only
+  on FEED_PAGES: on every page that fetch was a second sitemap request on each first load (make audit);
+  feed readers look for the link on the home page, and the What changed page names it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from mkdocs.utils import get_relative_url
 CARD = "assets/images/card.png"  # docs/assets/images/card.png, drawn by `make card` (tests/tools/card.py)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FEED = "feed.xml"  # the Atom feed at the site root, written after the build (macros/changes.py FEED_FILE)
+FEED_PAGES = ("index.md", "changes.md")  # the pages whose <head> advertises the feed
 # English month names, independent of the build machine's locale.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -75,5 +78,5 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     value = (page.meta or {}).get("last_verified")
     context["verified"] = None if value is None else parse_verified(value, page.file.src_uri)
     context["preview"] = page_preview(page, config)
-    context["feed"] = feed_url(page.url)
+    context["feed"] = feed_url(page.url) if page.file.src_uri in FEED_PAGES else None
     return context

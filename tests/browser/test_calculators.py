@@ -163,7 +163,8 @@ def generated_cases(c: Calculator, count: int, seed: int) -> list[dict[str, str]
 EVALUATE_IN_JS = """async ({spec, cases}) => {
   const core = await import(new URL('javascripts/calculators/core.js', document.baseURI + '../').href);
   const registry = await import(new URL('javascripts/calculators/registry.js', document.baseURI + '../').href);
-  return cases.map(raw => core.evaluate(spec, registry.FORMULAS[spec.id], raw));
+  const formula = await registry.load(spec.id);
+  return cases.map(raw => core.evaluate(spec, formula, raw));
 }"""
 
 
@@ -625,3 +626,13 @@ def test_error_state_has_enough_contrast_in_both_palettes(page, site_url: str) -
             "async () => (await axe.run('.calc-block', {runOnly: {type: 'rule', values: ['color-contrast']}})).violations"
             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
         assert not violations, f"{scheme}: {violations}"
+
+
+def test_a_page_loads_only_the_formulas_it_shows(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """make audit: importing all six formula modules on a page with one calculator cost main-thread time."""
+    open_page(page, f"{site_url}services/dynamodb/")
+    shown = set(page.evaluate("[...document.querySelectorAll('form.calc[data-calc]')].map(f => f.dataset.calc)"))
+    loaded = {name.rsplit("/", 1)[-1].removesuffix(".js") for name in page.evaluate(
+        "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/calculators/'))")}
+    formulas = loaded - {"mount", "core", "registry"}
+    assert formulas == shown, f"formula modules loaded: {sorted(formulas)}; calculators on the page: {sorted(shown)}"

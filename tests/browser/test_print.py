@@ -28,7 +28,7 @@ A4_TEXT_COLUMN = {"width": 680, "height": 962}
 SQS_MAX_PAGES = 18
 
 READY = ("() => window.document$ !== undefined && document.querySelector('article .md-typeset__scrollwrap') !== null"
-         " && [...document.styleSheets].some(s => (s.href || '').endsWith('/quiz.css'))")
+         " && document.querySelector('.quiz-list form.quiz[data-quiz-bound]') !== null")
 CALC_READY = ("() => document.querySelectorAll('form.calc').length > 0 && "
               "document.querySelectorAll('form.calc:not([data-calc-bound])').length === 0")
 

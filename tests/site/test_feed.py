@@ -137,11 +137,19 @@ def _pages(site: Path) -> list[str]:
     return pages
 
 
-def test_every_page_advertises_the_feed(built_site: Path) -> None:
-    """One feed link in each page's <head>, relative (Material fetches sitemap.xml next to every
-    link[rel=alternate], so an absolute one would send a local copy of the site to the published one)."""
+def test_home_and_what_changed_advertise_the_feed(built_site: Path) -> None:
+    """One feed link in the <head> of the home and What changed pages, relative (Material fetches sitemap.xml
+    next to every link[rel=alternate], so an absolute one would send a local copy of the site to the
+    published one), and none elsewhere (that fetch was a second sitemap request on every first load)."""
+    from macros.hooks.page_meta import FEED_PAGES
+
+    advertising = {src.removesuffix(".md").replace("index", "") + ("/" if src != "index.md" else "") for src in FEED_PAGES}
+    others = [page for page in _pages(built_site) if page.removesuffix("index.html") not in advertising]
+    assert others and all(
+        not HTMLParser((built_site / page).read_text(encoding="utf-8")).css('link[type="application/atom+xml"]')
+        for page in others)
     wrong = []
-    for page in _pages(built_site):
+    for page in [p for p in _pages(built_site) if p.removesuffix("index.html") in advertising]:
         head = HTMLParser((built_site / page).read_text(encoding="utf-8")).css_first("head")
         links = head.css('link[rel="alternate"][type="application/atom+xml"]') if head else []
         found = [(link.attributes.get("href") or "", link.attributes.get("title")) for link in links]

@@ -7,9 +7,10 @@ import { readFileSync, readdirSync } from "node:fs"
 import { test } from "node:test"
 
 import { evaluate } from "../../docs/javascripts/calculators/core.js"
-import { FORMULAS } from "../../docs/javascripts/calculators/registry.js"
+import { loadAll } from "../../docs/javascripts/calculators/registry.js"
 
 const specs = JSON.parse(readFileSync(process.env.DVA_CALC_SPECS, "utf8"))
+const FORMULAS = await loadAll()
 const vectors = new URL("../vectors/", import.meta.url)
 
 for (const file of readdirSync(vectors).filter(name => name.endsWith(".json")).sort()) {

@@ -7,20 +7,28 @@
 // Material's instant navigation swaps the page without reloading scripts, so this subscribes to
 // Material's document$ and binds again on each new page; data-calc-bound guards against binding a
 // form twice. Values from the URL only ever reach input.value and textContent, never HTML.
-// The arithmetic modules load only on pages that have a calculator; after that, every
-// recomputation is synchronous.
+// The arithmetic loads only on pages that have a calculator, and only the formulas of the calculators
+// on the page (registry.js); after that, every recomputation is synchronous.
 
 const URL_KEY = "calc";
 const SYNC_DELAY_MS = 150;
 const syncTimers = new WeakMap();
-let modules = null; // a promise of { evaluate, FORMULAS }, started on the first page with a calculator
+let modules = null; // a promise of { evaluate, registry }, started on the first page with a calculator
 
 function loadModules() {
   if (modules === null) {
     modules = Promise.all([import("./core.js"), import("./registry.js")])
-      .then(([core, registry]) => ({ evaluate: core.evaluate, FORMULAS: registry.FORMULAS }));
+      .then(([core, registry]) => ({ evaluate: core.evaluate, registry }));
   }
   return modules;
+}
+
+/** { evaluate, FORMULAS } with the formulas of these forms' calculators only. */
+async function loadFor(forms) {
+  const { evaluate, registry } = await loadModules();
+  const ids = [...new Set(forms.map((form) => form.dataset.calc))];
+  const found = await Promise.all(ids.map((id) => registry.load(id)));
+  return { evaluate, FORMULAS: Object.fromEntries(ids.map((id, i) => [id, found[i]]).filter(([, f]) => f)) };
 }
 
 function controlsOf(form, spec) {
@@ -190,7 +198,7 @@ function scrollToCalculator(form) {
 function mountAll() {
   const forms = [...document.querySelectorAll("form.calc[data-calc]:not([data-calc-bound])")];
   if (forms.length === 0) return;
-  loadModules().then((loaded) => {
+  loadFor(forms).then((loaded) => {
     const restoreTaken = new Set();
     for (const form of forms) if (form.isConnected) bind(loaded, form, restoreTaken);
   }, (error) => console.error("calculators: could not load", error));

@@ -71,15 +71,7 @@ export function takeNotice() {
   return notice;
 }
 
-/** The quiz stylesheet, added once: pages without questions never load it. */
-function addStylesheet() {
-  const href = new URL("../../stylesheets/quiz.css", import.meta.url).href;
-  if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)) return;
-  document.head.append(el("link", { rel: "stylesheet", href }));
-}
-
 function mount() {
-  addStylesheet();
   state = null; // re-read on every page: another tab may have answered meanwhile
   const lists = document.querySelectorAll(".quiz-list");
   for (const form of document.querySelectorAll(".quiz-list form.quiz")) bind(form);
