@@ -1,10 +1,19 @@
-"""make audit: Lighthouse (pinned in tests/audit/package.json) on the built site, mobile preset.
+"""make audit: Lighthouse (pinned in tests/audit/package.json) on our pages and on plain Material's, side by side.
 
-Builds the site strictly into a temporary folder, serves it on 127.0.0.1 with gzip
-(tests/bench/server.py), runs Lighthouse in Debian's chromium on the home page, a service page and
-the Calculators page (when it exists), and prints one table of category scores (median of `--runs`
-runs per page) against the budgets below, then every audit that cost points, and the audits that
-errored. Exit status 1 when a budget is missed.
+Builds our site and the plain-Material copy of the same Markdown (tests/bench/variants.py: every page as
+mkdocs-macros rendered it, built by Material with the theme, Markdown extensions and nav kept, and our
+macros, hooks, overrides and extra CSS/JS dropped), each strictly into a temporary folder, serves both on
+127.0.0.1 with gzip (tests/bench/server.py) and runs Lighthouse in Debian's chromium (mobile preset,
+simulated throttling) on the pages of tests/bench/budgets.yml `audit:`. Every round audits every page
+once on each side, alternating which side goes first; the median of `--runs` rounds is reported.
+
+It prints three tables: ours against plain Material per page and metric (performance score, first and
+largest contentful paint, total blocking time) with the `audit:` budgets; our category scores
+(accessibility, best practices and SEO at 100, as before); and where the difference comes from (bytes,
+requests, stylesheets before first paint, scripts, DOM size, main-thread and script time, long tasks,
+each ours / plain). Then the requests only our pages make, the stylesheets only our first paint waits
+for, the audits that cost our pages points, and the audits that errored. Exit status 1 when a budget
+is missed, 2 when the site or Lighthouse could not run.
 
     .venv/bin/python -m tests.audit.audit [--runs N] [--keep]
 """
@@ -14,51 +23,120 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from tests.bench import server
-from tests.bench.variants import BenchSetupError, build
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+import yaml
+
+from tests.bench import server, variants
+from tests.bench.variants import BenchSetupError
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 LIGHTHOUSE = Path(__file__).parent / "node_modules/.bin/lighthouse"
-PAGES = {"Home": "", "Service page (SQS)": "services/sqs/", "Calculators": "calculators/"}
+BUDGETS = Path(__file__).parent.parent / "bench/budgets.yml"
 CATEGORIES = {"performance": "Performance", "accessibility": "Accessibility", "best-practices": "Best practices",
               "seo": "SEO"}
-BUDGET = 100  # every category, every page (issue 6)
+METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT"}
+SIDES = ("ours", "plain")
 KNOWN_ERROR = "frame_sequence"  # Lighthouse 12.2.3 with chromium 156: six diagnostic audits error
+ATTEMPTS = 2  # a Lighthouse run that fails (a busy machine can time one out) is tried once more
 
 
 @dataclass(frozen=True)
 class Report:
     scores: dict[str, int]  # category id -> 0..100
+    metrics: dict[str, float]  # METRICS audit id -> ms
+    diagnostics: dict[str, float]  # DIAGNOSTICS name -> value
+    requests: dict[str, int]  # request path (no host, no query) -> transfer bytes
+    blocking: dict[str, int]  # stylesheet requested before the first paint -> transfer bytes
+    repeated: dict[str, int]  # request path fetched more than once -> how many times
     lost: dict[str, list[str]]  # category id -> audits that cost points, as "id (score)"
     errored: dict[str, str]  # audit id -> error message
+
+
+@dataclass(frozen=True)
+class Check:
+    page: str
+    metric: str
+    ours: str
+    plain: str
+    difference: str
+    budget: str
+    result: str  # PASS, FAIL, n/a
 
 
 def log(message: str) -> None:
     print(f"[audit] {message}", file=sys.stderr, flush=True)
 
 
-def lighthouse(url: str, out: Path) -> Report:
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
-    result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
-                            check=False)
-    if result.returncode != 0 or not out.is_file():
-        raise RuntimeError(f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}")
-    return parse(json.loads(out.read_text(encoding="utf-8")))
+def _path(url: str) -> str:
+    """A request's path on our loopback server, or its whole address on any other host (no query)."""
+    return re.sub(r"^https?://(127\.0\.0\.1|localhost)(:\d+)?", "", url).split("?")[0].split("#")[0] or "/"
 
 
-def parse(lhr: dict) -> Report:
+def _items(audits: dict[str, Any], audit_id: str) -> list[dict[str, Any]]:
+    return (audits.get(audit_id, {}).get("details") or {}).get("items") or []
+
+
+def _numeric(audits: dict[str, Any], audit_id: str) -> float | None:
+    value = audits.get(audit_id, {}).get("numericValue")
+    return None if value is None else float(value)
+
+
+def _observed_fcp(audits: dict[str, Any]) -> float:
+    items = _items(audits, "metrics")
+    return float(items[0].get("observedFirstContentfulPaint") or 0) if items else 0.0
+
+
+def _blocking_css(audits: dict[str, Any]) -> dict[str, int]:
+    """Stylesheets requested before the first paint (observed, unthrottled): the ones it waited for. Lighthouse's
+    own render-blocking-resources audit errors with chromium 156 ("frame_sequence"), so this stands in for it."""
+    fcp = _observed_fcp(audits)
+    return {_path(i["url"]): int(i.get("transferSize") or 0) for i in _items(audits, "network-requests")
+            if i.get("resourceType") == "Stylesheet" and float(i.get("rendererStartTime") or 0) < fcp}
+
+
+# Where the time and bytes go: name -> (how to read it from the audits, how to show it).
+DIAGNOSTICS: dict[str, tuple[Any, str]] = {
+    "Transfer": (lambda a: (_numeric(a, "total-byte-weight") or 0) / 1000, "{:,.0f} KB"),
+    "Requests": (lambda a: len(_items(a, "network-requests")), "{:.0f}"),
+    "CSS before first paint": (lambda a: len(_blocking_css(a)), "{:.0f}"),
+    "Scripts": (lambda a: sum(i.get("resourceType") == "Script" for i in _items(a, "network-requests")), "{:.0f}"),
+    "DOM elements": (lambda a: _numeric(a, "dom-size"), "{:,.0f}"),
+    "Main thread": (lambda a: _numeric(a, "mainthread-work-breakdown"), "{:,.0f} ms"),
+    "Script evaluation": (lambda a: sum(i.get("scripting", 0) for i in _items(a, "bootup-time")), "{:,.0f} ms"),
+    "Long tasks": (lambda a: len(_items(a, "long-tasks")), "{:.0f}"),
+}
+
+
+def parse(lhr: dict[str, Any]) -> Report:
+    if lhr.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse runtime error: {lhr['runtimeError']}")
     audits = lhr["audits"]
     scores = {cid: round(lhr["categories"][cid]["score"] * 100) for cid in CATEGORIES}
+    metrics = {aid: float(audits[aid]["numericValue"]) for aid in METRICS}
+    diagnostics = {}
+    for name, (read, _) in DIAGNOSTICS.items():
+        value = read(audits)
+        if value is not None:
+            diagnostics[name] = float(value)
+    requests: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for item in _items(audits, "network-requests"):
+        path = _path(item.get("url", ""))
+        requests[path] = requests.get(path, 0) + int(item.get("transferSize") or 0)
+        if not path.startswith("data:"):
+            counts[path] = counts.get(path, 0) + 1
+    repeated = {path: n for path, n in counts.items() if n > 1}
+    blocking = _blocking_css(audits)
     lost: dict[str, list[str]] = {}
     for cid in CATEGORIES:
         for ref in lhr["categories"][cid]["auditRefs"]:
@@ -67,29 +145,159 @@ def parse(lhr: dict) -> Report:
                 shown = audit.get("displayValue") or f"score {audit['score']:.2f}"
                 lost.setdefault(cid, []).append(f"{ref['id']} ({shown})")
     errored = {aid: a.get("errorMessage", "") for aid, a in audits.items() if a.get("scoreDisplayMode") == "error"}
-    return Report(scores, lost, errored)
+    return Report(scores, metrics, diagnostics, requests, blocking, repeated, lost, errored)
 
 
-def table(results: dict[str, list[Report]]) -> str:
-    header = "| Page | " + " | ".join(CATEGORIES.values()) + " | Result |"
-    lines = [header, "| --- |" + " --- |" * (len(CATEGORIES) + 1)]
-    lines.append("| Budget | " + " | ".join(str(BUDGET) for _ in CATEGORIES) + " | |")
-    for page, reports in results.items():
-        medians = {cid: round(statistics.median(r.scores[cid] for r in reports)) for cid in CATEGORIES}
-        result = "PASS" if all(v >= BUDGET for v in medians.values()) else "FAIL"
-        lines.append(f"| {page} | " + " | ".join(str(medians[c]) for c in CATEGORIES) + f" | {result} |")
+def lighthouse(url: str, out: Path) -> Report:
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+    error = ""
+    for attempt in range(ATTEMPTS):
+        out.unlink(missing_ok=True)
+        result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
+                                check=False)
+        try:
+            if result.returncode != 0 or not out.is_file():
+                raise RuntimeError(f"exit {result.returncode}:\n{result.stderr[-3000:]}")
+            return parse(json.loads(out.read_text(encoding="utf-8")))
+        except RuntimeError as exc:
+            error = str(exc)
+            log(f"Lighthouse failed on {url} (attempt {attempt + 1}/{ATTEMPTS}): {error.splitlines()[0]}")
+    raise RuntimeError(f"lighthouse failed on {url}: {error}")
+
+
+# Budgets ------------------------------------------------------------------------------------------
+
+
+def medians(reports: list[Report]) -> dict[str, float]:
+    """Median over runs of each category score and metric (keys: category and metric audit ids)."""
+    values = {cid: statistics.median(r.scores[cid] for r in reports) for cid in CATEGORIES}
+    values.update({aid: statistics.median(r.metrics[aid] for r in reports) for aid in METRICS})
+    return values
+
+
+def _seconds(value: float) -> str:
+    return f"{value / 1000:.2f} s"
+
+
+def compare(page: str, ours: dict[str, float], plain: dict[str, float] | None, budget: dict[str, Any],
+            why_no_plain: str = "") -> list[Check]:
+    """The side-by-side checks of one page, from the medians of each side (plain None: no plain page)."""
+    checks = []
+    score = round(ours["performance"])
+    if plain is None:
+        na = f"n/a ({why_no_plain})" if why_no_plain else "n/a"
+        checks.append(Check(page, "Performance", str(score), na, "n/a", "≥ plain − 1", "n/a"))
+        checks += [Check(page, name, _seconds(ours[aid]) if aid != "total-blocking-time" else f"{ours[aid]:.0f} ms",
+                         na, "n/a", "", "n/a") for aid, name in METRICS.items()]
+        return checks
+    theirs = round(plain["performance"])
+    least = theirs + budget["performance_min_delta"]
+    checks.append(Check(page, "Performance", str(score), str(theirs), f"{score - theirs:+d}",
+                        f"≥ plain {budget['performance_min_delta']:+d} ({least})", "PASS" if score >= least else "FAIL"))
+    for aid, name in (("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP")):
+        limit = budget[f"{name.lower()}_ratio_max"]
+        ratio = ours[aid] / plain[aid]
+        checks.append(Check(page, name, _seconds(ours[aid]), _seconds(plain[aid]),
+                            f"{ratio:.2f}× ({ours[aid] - plain[aid]:+,.0f} ms)", f"≤ {limit}×",
+                            "PASS" if ratio <= limit else "FAIL"))
+    tbt, plain_tbt, floor = ours["total-blocking-time"], plain["total-blocking-time"], budget["tbt_floor_ms"]
+    delta = f"{tbt - plain_tbt:+,.0f} ms"
+    if plain_tbt >= floor:
+        limit = budget["tbt_ratio_max"]
+        ratio = tbt / plain_tbt
+        checks.append(Check(page, "TBT", f"{tbt:,.0f} ms", f"{plain_tbt:,.0f} ms", f"{ratio:.2f}× ({delta})",
+                            f"≤ {limit}×", "PASS" if ratio <= limit else "FAIL"))
+    else:
+        checks.append(Check(page, "TBT", f"{tbt:,.0f} ms", f"{plain_tbt:,.0f} ms", delta,
+                            f"≤ {floor} ms (plain < {floor} ms)", "PASS" if tbt <= floor else "FAIL"))
+    return checks
+
+
+def category_rows(results: dict[str, dict[str, list[Report]]], budget: dict[str, Any]) -> list[list[str]]:
+    """Our category scores per page: accessibility, best practices and SEO against categories_min;
+    performance is budgeted against plain Material (the side-by-side table), so it shows here as info."""
+    rows = []
+    least = budget["categories_min"]
+    for page, sides in results.items():
+        values = medians(sides["ours"])
+        others = [cid for cid in CATEGORIES if cid != "performance"]
+        result = "PASS" if all(values[cid] >= least for cid in others) else "FAIL"
+        rows.append([page, *[str(round(values[cid])) for cid in CATEGORIES], result])
+    return rows
+
+
+# Output -------------------------------------------------------------------------------------------
+
+
+def markdown(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
 
 
-def explain(results: dict[str, list[Report]]) -> list[str]:
-    """Which audits cost points (in any run), and which audits errored."""
+def side_by_side_table(checks: list[Check]) -> str:
+    return markdown(["Page", "Metric", "Ours", "Plain Material", "Ours vs plain", "Budget", "Result"],
+                    [[c.page, c.metric, c.ours, c.plain, c.difference, c.budget, c.result] for c in checks])
+
+
+def diagnostics_table(results: dict[str, dict[str, list[Report]]]) -> str:
+    rows = []
+    for page, sides in results.items():
+        row = [page]
+        for name, (_, fmt) in DIAGNOSTICS.items():
+            shown = []
+            for side in SIDES:
+                values = [r.diagnostics[name] for r in sides.get(side, []) if name in r.diagnostics]
+                shown.append(fmt.format(statistics.median(values)) if values else "n/a")
+            row.append(" / ".join(shown))
+        rows.append(row)
+    return markdown(["Page (ours / plain)", *DIAGNOSTICS], rows)
+
+
+def explain(results: dict[str, dict[str, list[Report]]]) -> list[str]:
+    """What our pages fetch that plain Material's do not, what blocks their first paint, which audits cost
+    them points (in any run), and which audits errored."""
     lines = []
-    for page, reports in results.items():
+    for page, sides in results.items():
+        ours = sides["ours"]
+        if sides.get("plain"):
+            theirs = {path for r in sides["plain"] for path in r.requests}
+            extra = {}
+            for r in ours:
+                for path, size in r.requests.items():
+                    if path not in theirs:
+                        extra[path] = max(extra.get(path, 0), size)
+            if extra:
+                shown = ", ".join(f"{p} ({s / 1000:.1f} KB)" for p, s in sorted(extra.items(), key=lambda x: -x[1]))
+                lines.append(f"- {page}: requests only ours makes ({sum(extra.values()) / 1000:.1f} KB): {shown}")
+        repeated = {path: n for r in ours for path, n in r.repeated.items()
+                    if not any(path in theirs.repeated for theirs in sides.get("plain", []))}
+        if repeated:
+            shown = ", ".join(f"{p} ({n}×)" for p, n in sorted(repeated.items()))
+            lines.append(f"- {page}: fetched more than once on ours only: {shown}")
+        blocking: dict[str, int] = {}
+        for r in ours:
+            blocking.update(r.blocking)
+        if sides.get("plain"):
+            for r in sides["plain"]:
+                for path in r.blocking:
+                    blocking.pop(path, None)
+        if blocking:
+            shown = ", ".join(f"{p} ({size / 1000:.1f} KB)" for p, size in sorted(blocking.items()))
+            lines.append(f"- {page}: stylesheets first paint waits for on ours only: {shown}")
         for cid, name in CATEGORIES.items():
-            lost = sorted({item for r in reports for item in r.lost.get(cid, [])})
+            lost: dict[str, list[str]] = {}  # audit id -> what each run that lost points on it showed
+            for r in ours:
+                for item in r.lost.get(cid, []):
+                    aid, _, shown = item.partition(" (")
+                    lost.setdefault(aid, []).append(shown.rstrip(")"))
             if lost:
-                lines.append(f"- {page}, {name}: points lost in at least one run to {', '.join(lost)}")
-    errored = {aid: msg for reports in results.values() for r in reports for aid, msg in r.errored.items()}
+                shown = ", ".join(f"{aid} ({', '.join(values)})" for aid, values in sorted(lost.items()))
+                lines.append(f"- {page}, {name}: points lost (in the runs that lost them) to {shown}")
+    errored = {aid: msg for sides in results.values() for reports in sides.values() for r in reports
+               for aid, msg in r.errored.items()}
     known = sorted(aid for aid, msg in errored.items() if KNOWN_ERROR in msg or "RootCauses" in msg or
                    "TraceElements" in msg)
     other = sorted(set(errored) - set(known))
@@ -102,30 +310,62 @@ def explain(results: dict[str, list[Report]]) -> list[str]:
     return lines
 
 
+# Run ----------------------------------------------------------------------------------------------
+
+
+def order(round_: int, page_index: int) -> tuple[str, ...]:
+    """Which side goes first: alternates every round, and from one page to the next."""
+    return SIDES if (round_ + page_index) % 2 == 0 else SIDES[::-1]
+
+
+def build_sites(work: Path) -> dict[str, Path]:
+    log("building our site")
+    sites = {"ours": work / "site-ours", "plain": work / "site-plain"}
+    variants.build(variants.full_copy(work / "ours"), sites["ours"])
+    log("building the plain-Material copy of the same Markdown")
+    variants.build(variants.plain_copy(work / "plain", work / "capture"), sites["plain"])
+    return sites
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Lighthouse scores of the built site against 100/100/100/100.")
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
-    parser.add_argument("--keep", action="store_true", help="keep the built site and the JSON reports")
+    budgets = yaml.safe_load(BUDGETS.read_text(encoding="utf-8"))["audit"]
+    parser = argparse.ArgumentParser(description="Lighthouse on our pages and plain Material's, side by side.")
+    parser.add_argument("--runs", type=int, default=budgets["runs"], help="rounds; the median is reported")
+    parser.add_argument("--keep", action="store_true", help="keep the built sites and the JSON reports")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: run `make audit` (it runs npm ci in tests/audit).", file=sys.stderr)
         return 2
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     work = Path(tempfile.mkdtemp(prefix="dva-audit-"))
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
+    results: dict[str, dict[str, list[Report]]] = {}
+    missing: dict[str, str] = {}  # page -> why it has no plain side
+    skipped: list[str] = []
     try:
-        log("building the site")
-        build(ROOT, work / "site")
-        srv, url = server.start(work / "site", gzip_enabled=True)
-        pages = {name: path for name, path in PAGES.items() if (work / "site" / path / "index.html").is_file()}
-        results: dict[str, list[Report]] = {}
+        sites = build_sites(work)
+        servers = {side: server.start(sites[side], gzip_enabled=True) for side in SIDES}
+        pages = {}
+        for name, path in budgets["pages"].items():
+            if not (sites["ours"] / path / "index.html").is_file():
+                skipped.append(f"- {name}: not audited, /{path} does not exist on our site.")
+            else:
+                pages[name] = path
+                results[name] = {side: [] for side in SIDES}
+                if not (sites["plain"] / path / "index.html").is_file():
+                    missing[name] = f"the plain copy has no /{path}"
         try:
-            for name, path in pages.items():
-                results[name] = []
-                for run in range(args.runs):
-                    log(f"{name}: run {run + 1}/{args.runs}")
-                    report = work / f"{path.strip('/').replace('/', '-') or 'home'}-{run}.json"
-                    results[name].append(lighthouse(url + path, report))
+            for r in range(args.runs):
+                for i, (name, path) in enumerate(pages.items()):
+                    for side in order(r, i):
+                        if side == "plain" and name in missing:
+                            continue
+                        log(f"round {r + 1}/{args.runs}: {name}, {side}")
+                        report = work / f"{side}-{path.strip('/').replace('/', '-') or 'home'}-{r}.json"
+                        results[name][side].append(lighthouse(servers[side][1] + path, report))
         finally:
-            srv.shutdown()
+            for srv, _ in servers.values():
+                srv.shutdown()
     except (BenchSetupError, RuntimeError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -135,17 +375,28 @@ def main() -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=False).stdout.strip()
-    print(f"make audit: Lighthouse {version}, mobile preset (simulated throttling), gzip on, median of {args.runs} "
-          f"runs per page; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (CPU-bound metrics such as "
-          "total blocking time grow when the machine is busy).\n")
-    print(table(results))
-    missing = [name for name in PAGES if name not in pages]
-    notes = explain(results) + [f"- {name}: not audited, the page does not exist yet." for name in missing]
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    print(f"make audit: Lighthouse {version}, {chromium}, mobile preset (simulated throttling), gzip on; ours and "
+          f"plain Material (same Markdown) alternating, median of {args.runs} rounds; {os.cpu_count()} cores, load "
+          f"average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after (CPU-bound metrics such as total "
+          f"blocking time grow when the machine is busy); {time.perf_counter() - started:.0f} s.\n")
+    checks = []
+    for name, sides in results.items():
+        plain = medians(sides["plain"]) if sides["plain"] else None
+        checks += compare(name, medians(sides["ours"]), plain, budgets, missing.get(name, ""))
+    print(side_by_side_table(checks))
+    rows = category_rows(results, budgets)
+    least = budgets["categories_min"]
+    print("\nOur category scores (performance: against plain Material, above):\n")
+    print(markdown(["Page", *CATEGORIES.values(), "Result"],
+                   [["Budget", "above", *[str(least)] * (len(CATEGORIES) - 1), ""], *rows]))
+    print("\nWhere the difference comes from (Lighthouse diagnostics, median, ours / plain Material):\n")
+    print(diagnostics_table(results))
+    notes = explain(results) + skipped + [f"- {name}: plain Material n/a: {why}." for name, why in missing.items()]
     if notes:
         print("\n" + "\n".join(notes))
-    failed = any(
-        round(statistics.median(r.scores[c] for r in reports)) < BUDGET for reports in results.values() for c in CATEGORIES
-    )
+    failed = [c for c in checks if c.result == "FAIL"] + [row for row in rows if row[-1] == "FAIL"]
+    print(f"\n{len(failed)} budget(s) missed." if failed else "\nEvery budget met.")
     return 1 if failed else 0
 
 

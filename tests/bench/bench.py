@@ -6,7 +6,11 @@ measured in the same run, alternating its sides (the order rotates each round), 
 fresh temporary folder and deleted afterwards; nothing is cached between runs. Exit status 1 when a
 budget is missed.
 
-    .venv/bin/python -m tests.bench.bench [--runs N] [--keep]
+First load and search right after load are measured side by side with plain Material twice: on today's
+site and on a synthetic copy with `notes_factor` (3) times the notes, each with its plain-Material twin.
+`--only` runs some stages alone (the sites they need are built first, untimed), for a quick look.
+
+    .venv/bin/python -m tests.bench.bench [--runs N] [--keep] [--only first_load,search_after_load]
 """
 
 from __future__ import annotations
@@ -95,6 +99,79 @@ def kb(value: float) -> str:
     return f"{value / 1000:,.1f} KB"
 
 
+def ms(value: float) -> str:
+    return f"{value:,.0f} ms"
+
+
+def median_of(values: list[float | None]) -> float | None:
+    """The median of the values measured (None where a run measured nothing); None if none was."""
+    measured = [v for v in values if v is not None]
+    return median(measured) if measured else None
+
+
+def ratio_row(number: str, measure: str, ours: float | None, theirs: float | None, limit: float,
+              fmt: Callable[[float], str]) -> Row:
+    """A side-by-side budget: ours / plain Material <= limit. A side that measured nothing is a FAIL."""
+    budget = f"≤ {limit}×"
+    if ours is None or theirs is None:
+        missing = "ours" if ours is None else "plain Material"
+        return Row(number, measure, f"not measured ({missing})", budget, "FAIL")
+    if theirs <= 0:
+        return Row(number, measure, f"{fmt(ours)} / {fmt(theirs)}", budget, "PASS" if ours <= 0 else "FAIL")
+    ratio = ours / theirs
+    return Row(number, measure, f"{ratio:.2f}× ({fmt(ours)} / {fmt(theirs)})", budget, verdict(ratio, limit))
+
+
+# Sites ----------------------------------------------------------------------------------------------
+# Every stage reads its built sites from bench.sites. stage_build and stage_scale fill "today", "plain"
+# and "scaled" as they measure; ensure_sites builds whatever is still missing, untimed.
+
+
+def _build_today(bench: Bench) -> None:
+    variants.build(variants.full_copy(bench.work / "full"), bench.work / "site-full")
+    bench.sites["today"] = bench.work / "site-full"
+
+
+def _build_plain(bench: Bench) -> None:
+    variants.build(variants.plain_copy(bench.work / "plain", bench.work / "capture"), bench.work / "site-plain")
+    bench.sites["plain"] = bench.work / "site-plain"
+
+
+def _build_scaled(bench: Bench) -> None:
+    largest = bench.budgets["scale"]["pages"][-1]
+    variants.build(variants.scaled_copy(bench.work / f"scaled-{largest}", largest), bench.work / f"site-{largest}")
+    bench.sites["scaled"] = bench.work / f"site-{largest}"
+
+
+def notes_label(bench: Bench) -> str:
+    return f"{bench.budgets['notes_factor']}× the notes"
+
+
+def _build_notes_scaled(bench: Bench) -> None:
+    """Ours and plain Material with `notes_factor` times the notes, for the side-by-side figures."""
+    factor = bench.budgets["notes_factor"]
+    ours = variants.notes_scaled_copy(bench.work / f"notes-{factor}x", factor)
+    variants.build(ours, bench.work / f"site-notes-{factor}x")
+    plain = variants.plain_copy(bench.work / f"plain-{factor}x", bench.work / f"capture-{factor}x", source=ours)
+    variants.build(plain, bench.work / f"site-plain-{factor}x")
+    bench.sites["today-nx"] = bench.work / f"site-notes-{factor}x"
+    bench.sites["plain-nx"] = bench.work / f"site-plain-{factor}x"
+
+
+SIDE_BY_SIDE = ("today", "plain", "today-nx", "plain-nx")  # ours and plain Material, today and at notes_factor
+BUILDERS: dict[str, Callable[[Bench], None]] = {
+    "today": _build_today, "plain": _build_plain, "scaled": _build_scaled,
+    "today-nx": _build_notes_scaled, "plain-nx": _build_notes_scaled,
+}
+
+
+def ensure_sites(bench: Bench, *names: str) -> None:
+    for name in names:
+        if name not in bench.sites:
+            log(f"building the {name} site (untimed)")
+            BUILDERS[name](bench)
+
+
 # Stages -------------------------------------------------------------------------------------------
 
 
@@ -126,6 +203,7 @@ def stage_scale(bench: Bench) -> list[Row]:
     times = alternate({str(n): timed_build(projects[n], sites[n]) for n in sizes}, bench.runs, "scale")
     per_page = {n: median(times[str(n)]) / n for n in sizes}
     html = {n: html_bytes_per_page(sites[n]) for n in sizes}
+    ensure_sites(bench, "today")
     today = html_bytes_per_page(bench.sites["today"])
     bench.sites["scaled"] = sites[sizes[-1]]
     rows = [
@@ -146,6 +224,7 @@ def stage_scale(bench: Bench) -> list[Row]:
 
 def warm_up(bench: Bench, chromium: Browser) -> None:
     """One page load that is not measured: a new browser process is slow on its first page."""
+    ensure_sites(bench, "today")
     srv, url = server.start(bench.sites["today"])
     try:
         measure.first_load(chromium, url, "")
@@ -154,11 +233,14 @@ def warm_up(bench: Bench, chromium: Browser) -> None:
 
 
 def stage_first_load(bench: Bench, chromium: Browser) -> list[Row]:
-    """3. A service page opened cold in chromium, from a local server with and without gzip; and the same
-    page of plain Material built from the same Markdown, gzip on, for the side-by-side bytes budget."""
+    """3. A service page opened cold in chromium from a local server: ours with and without gzip, and,
+    side by side, plain Material serving the same Markdown (gzip on), on today's site and on the copies
+    with `notes_factor` times the notes."""
     budget = bench.budgets["first_load"]
-    servers = {name: server.start(bench.sites["today"], gzip_enabled=name == "gzip") for name in ("gzip", "plain")}
-    servers["material"] = server.start(bench.sites["plain"], gzip_enabled=True)
+    ensure_sites(bench, *SIDE_BY_SIDE)
+    servers = {name: server.start(bench.sites["today"], gzip_enabled=name == "gzip") for name in ("gzip", "nogzip")}
+    for name in ("plain", "today-nx", "plain-nx"):
+        servers[name] = server.start(bench.sites[name], gzip_enabled=True)
     loads: dict[str, list[measure.FirstLoad]] = {name: [] for name in servers}
 
     def run(name: str) -> Callable[[], float]:
@@ -173,33 +255,40 @@ def stage_first_load(bench: Bench, chromium: Browser) -> list[Row]:
     finally:
         for srv, _ in servers.values():
             srv.shutdown()
-    rows = []
-    for name, label in (("gzip", "gzip"), ("plain", "no gzip")):
+    return first_load_rows(loads, budget, notes_label(bench))
+
+
+def first_load_rows(loads: dict[str, list[measure.FirstLoad]], budget: dict[str, Any], nx: str) -> list[Row]:
+    """The table rows of stage 3 from its measurements: `loads` has the runs of "gzip" and "nogzip" (ours),
+    "plain" (plain Material, gzip) and "today-nx"/"plain-nx" (the same at `nx`, e.g. "3× the notes")."""
+
+    def med(name: str, field: str) -> float | None:
+        return median_of([getattr(r, field) for r in loads[name]])
+
+    page = budget["page"]
+    rows = [Row("3", f"First load {page} (gzip): bytes", kb(med("gzip", "bytes") or 0), "", "info")]
+    for ours, theirs, where in (("gzip", "plain", "today's site"), ("today-nx", "plain-nx", nx)):
+        same = f"ours / plain Material, {where}"
+        rows.append(ratio_row("3", f"First load (gzip): bytes, {same}", med(ours, "bytes"), med(theirs, "bytes"),
+                              budget["gzip_bytes_ratio_max"], kb))
+        rows.append(ratio_row("3", f"First load (gzip): DOMContentLoaded, {same}", med(ours, "dcl_ms"),
+                              med(theirs, "dcl_ms"), budget["dcl_ratio_max"], ms))
+        rows.append(ratio_row("3", f"First load (gzip): first contentful paint, {same}", med(ours, "fcp_ms"),
+                              med(theirs, "fcp_ms"), budget["fcp_ratio_max"], ms))
+    for name, label in (("gzip", "gzip"), ("nogzip", "no gzip")):
         runs = loads[name]
-        size, dcl = median([r.bytes for r in runs]), median([r.dcl_ms for r in runs])
         requests = max(r.requests for r in runs)
         others = max(r.other_hosts for r in runs)
         urls = sorted({u for r in runs for u in r.other_urls})
-        rows.append(Row("3", f"First load {budget['page']} ({label}): bytes", kb(size), "", "info"))
-        if name == "gzip":
-            theirs = median([r.bytes for r in loads["material"]])
-            ratio = size / theirs
-            rows.append(Row("3", f"First load {budget['page']} (gzip): bytes, ours / plain Material, same Markdown",
-                            f"{ratio:.2f}× ({kb(size)} / {kb(theirs)})", f"≤ {budget['gzip_bytes_ratio_max']}×",
-                            verdict(ratio, budget["gzip_bytes_ratio_max"])))
-        rows.append(Row("3", f"First load ({label}): requests", str(requests), f"≤ {budget['requests_max']}",
-                        verdict(requests, budget["requests_max"])))
+        if name == "nogzip":
+            rows.append(Row("3", f"First load {page} (no gzip): bytes", kb(med(name, "bytes") or 0), "", "info"))
+            rows.append(Row("3", "First load (no gzip): DOMContentLoaded", ms(med(name, "dcl_ms") or 0), "", "info"))
+        plain_requests = f" (plain Material: {max(r.requests for r in loads['plain'])})" if name == "gzip" else ""
+        rows.append(Row("3", f"First load ({label}): requests", f"{requests}{plain_requests}",
+                        f"≤ {budget['requests_max']}", verdict(requests, budget["requests_max"])))
         rows.append(Row("3", f"First load ({label}): requests to other hosts",
                         str(others) + (f" ({', '.join(urls)})" if urls else ""), f"≤ {budget['other_hosts_max']}",
                         verdict(others, budget["other_hosts_max"])))
-        if name == "gzip":
-            theirs_dcl = median([r.dcl_ms for r in loads["material"]])
-            ratio = dcl / theirs_dcl
-            rows.append(Row("3", "First load (gzip): DOMContentLoaded, ours / plain Material, same Markdown",
-                            f"{ratio:.2f}× ({dcl:.0f} ms / {theirs_dcl:.0f} ms)", f"≤ {budget['dcl_ratio_max']}×",
-                            verdict(ratio, budget["dcl_ratio_max"])))
-        else:
-            rows.append(Row("3", f"First load ({label}): DOMContentLoaded", f"{dcl:.0f} ms", "", "info"))
     return rows
 
 
@@ -207,6 +296,7 @@ def stage_search(bench: Bench, chromium: Browser) -> list[Row]:
     """4. Typing a query into Material's search box until the first result shows, today and at scale."""
     budget = bench.budgets["search"]
     largest = bench.budgets["scale"]["pages"][-1]
+    ensure_sites(bench, "today", "scaled")
     servers = {name: server.start(bench.sites[name]) for name in ("today", "scaled")}
 
     def run(name: str) -> Callable[[], float]:
@@ -226,9 +316,38 @@ def stage_search(bench: Bench, chromium: Browser) -> list[Row]:
     ]
 
 
+def stage_search_after_load(bench: Bench, chromium: Browser) -> list[Row]:
+    """4. A reader who starts typing as soon as the page has loaded: from the "/" that opens the search box
+    to the first result, the index's fetch and build included; ours and plain Material side by side, on
+    today's site and on the copies with `notes_factor` times the notes."""
+    budget = bench.budgets["search"]
+    ensure_sites(bench, *SIDE_BY_SIDE)
+    servers = {name: server.start(bench.sites[name]) for name in SIDE_BY_SIDE}
+
+    def run(name: str) -> Callable[[], float]:
+        return lambda: measure.search_after_load(chromium, servers[name][1], budget["page"], budget["query"])[0]
+
+    try:
+        times = alternate({name: run(name) for name in servers}, bench.runs, "search right after load")
+    finally:
+        for srv, _ in servers.values():
+            srv.shutdown()
+    return search_after_load_rows({name: median(values) for name, values in times.items()}, budget, notes_label(bench))
+
+
+def search_after_load_rows(medians: dict[str, float], budget: dict[str, Any], nx: str) -> list[Row]:
+    measure_ = f"Search right after load, '/' + '{budget['query']}' to first result (index fetched and built)"
+    limit = budget["after_load_ratio_max"]
+    return [
+        ratio_row("4", f"{measure_}, ours / plain Material, today's site", medians["today"], medians["plain"], limit, ms),
+        ratio_row("4", f"{measure_}, ours / plain Material, {nx}", medians["today-nx"], medians["plain-nx"], limit, ms),
+    ]
+
+
 def stage_calculators(bench: Bench, chromium: Browser) -> list[Row]:
     """5. Calculators: an input event to the updated output (form.calc[data-calc], output[data-result])."""
     budget = bench.budgets["calculators"]
+    ensure_sites(bench, "today")
     srv, url = server.start(bench.sites["today"])
     try:
         runs = []
@@ -256,6 +375,7 @@ def stage_calculators(bench: Bench, chromium: Browser) -> list[Row]:
 def stage_quiz(bench: Bench, chromium: Browser) -> list[Row]:
     """6. Questions: the Practice page ready (bank fetched and progress drawn), and submit to feedback."""
     budget = bench.budgets["quiz"]
+    ensure_sites(bench, "today")
     srv, url = server.start(bench.sites["today"])
     try:
         ready, feedback = [], []
@@ -292,33 +412,55 @@ def chromium_version() -> str:
     return out.strip() or "chromium (version unknown)"
 
 
+BUILD_STAGES: dict[str, Callable[[Bench], list[Row]]] = {"build": stage_build, "scale": stage_scale}
+BROWSER_STAGES: dict[str, Callable[[Bench, Browser], list[Row]]] = {
+    "first_load": stage_first_load, "search": stage_search, "search_after_load": stage_search_after_load,
+    "calculators": stage_calculators, "quiz": stage_quiz,
+}
+STAGE_SITES = {"first_load": SIDE_BY_SIDE, "search": ("today", "scaled"), "search_after_load": SIDE_BY_SIDE,
+               "calculators": ("today",), "quiz": ("today",)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Measure DVA Notes against tests/bench/budgets.yml.")
     parser.add_argument("--runs", type=int, help="rounds per comparison (default: budgets.yml, at least 5 for the README)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--only", help="comma-separated stages to run (default all): "
+                        + ", ".join([*BUILD_STAGES, *BROWSER_STAGES]))
     args = parser.parse_args()
+    stages = args.only.split(",") if args.only else [*BUILD_STAGES, *BROWSER_STAGES]
+    unknown = set(stages) - set(BUILD_STAGES) - set(BROWSER_STAGES)
+    if unknown:
+        parser.error(f"unknown stage(s): {', '.join(sorted(unknown))}")
     budgets = yaml.safe_load(BUDGETS.read_text(encoding="utf-8"))
     runs = args.runs or budgets["runs"]
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     work = Path(tempfile.mkdtemp(prefix="dva-bench-"))
     bench = Bench(work=work, budgets=budgets, runs=runs, sites={})
     started, load_before = time.perf_counter(), os.getloadavg()[0]
+    rows: list[Row] = []
     try:
-        rows = stage_build(bench) + stage_scale(bench)
-        with sync_playwright() as pw:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            warm_up(bench, chromium)
-            rows += stage_first_load(bench, chromium) + stage_search(bench, chromium) + stage_calculators(bench, chromium)
-            rows += stage_quiz(bench, chromium)
-            chromium.close()
+        for name in [stage for stage in BUILD_STAGES if stage in stages]:
+            rows += BUILD_STAGES[name](bench)
+        browser_stages = [stage for stage in BROWSER_STAGES if stage in stages]
+        if browser_stages:
+            # Every site the browser stages read is built before the first measurement (untimed).
+            ensure_sites(bench, *dict.fromkeys(site for stage in browser_stages for site in STAGE_SITES[stage]))
+            with sync_playwright() as pw:
+                chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                warm_up(bench, chromium)
+                for name in browser_stages:
+                    rows += BROWSER_STAGES[name](bench, chromium)
+                chromium.close()
     finally:
         if args.keep:
             log(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"make bench: median of {runs} alternating runs; {os.cpu_count()} cores (load average {load_before:.1f} before, "
-          f"{os.getloadavg()[0]:.1f} after), Python {platform.python_version()}, {chromium_version()}; "
-          f"{time.perf_counter() - started:.0f} s in all.\n")
+    only = f" (stages {', '.join(stages)} only)" if args.only else ""
+    print(f"make bench{only}: median of {runs} alternating runs; {os.cpu_count()} cores (load average "
+          f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after), Python {platform.python_version()}, "
+          f"{chromium_version()}; {time.perf_counter() - started:.0f} s in all.\n")
     print(table(rows))
     failed = [r for r in rows if r.result == "FAIL"]
     print(f"\n{len(failed)} budget(s) missed." if failed else "\nEvery budget met.")

@@ -60,6 +60,25 @@ CALC_SET = """([formIndex, fieldIndex, value]) => new Promise((resolve) => {
   input.dispatchEvent(new Event("input", { bubbles: true }));
   setTimeout(() => done(null), 2000);
 })"""
+# Arms the same observer for a reader who starts typing as soon as the page has loaded: resolves with
+# the time from the first keydown (the "/" that opens the search box) to the first result item, so the
+# search index's fetch and build are in the figure, as the reader waits for them.
+ARM_SEARCH_AFTER_LOAD = """() => {
+  const list = document.querySelector(".md-search-result__list");
+  window.__dvaBenchCold = new Promise((resolve) => {
+    let start = 0;
+    const observer = new MutationObserver(() => {
+      const first = list.querySelector(".md-search-result__item a");
+      if (start && first) {
+        observer.disconnect();
+        resolve({ ms: performance.now() - start, href: first.getAttribute("href") });
+      }
+    });
+    observer.observe(list, { childList: true, subtree: true });
+    window.addEventListener("keydown", () => { start = performance.now(); }, { capture: true, once: true });
+    setTimeout(() => { observer.disconnect(); resolve({ ms: null, href: null }); }, 60000);
+  });
+}"""
 CALC_FIELDS = """(formIndex) => [...document.querySelectorAll("form.calc[data-calc]")[formIndex]
   .querySelectorAll("input:not([type=hidden]):not([disabled])")].map((input) => input.value)"""
 
@@ -71,6 +90,7 @@ class FirstLoad:
     other_hosts: int
     other_urls: tuple[str, ...]
     dcl_ms: float
+    fcp_ms: float | None  # the paint timing API's first-contentful-paint (None: no entry)
 
 
 def _fresh_page(browser: Browser) -> Page:
@@ -92,11 +112,13 @@ def first_load(browser: Browser, base_url: str, path: str) -> FirstLoad:
     try:
         page.goto(base_url + path, wait_until="networkidle")
         dcl = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+        fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
         fetched = [r for r in finished + failed if not r.url.startswith(("data:", "blob:"))]
         size = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished
                    if not r.url.startswith(("data:", "blob:")))
         others = tuple(r.url for r in fetched if urlsplit(r.url).netloc != own)
-        return FirstLoad(bytes=size, requests=len(fetched), other_hosts=len(others), other_urls=others, dcl_ms=dcl)
+        return FirstLoad(bytes=size, requests=len(fetched), other_hosts=len(others), other_urls=others, dcl_ms=dcl,
+                         fcp_ms=None if fcp is None else float(fcp))
     finally:
         _close(page)
 
@@ -118,6 +140,25 @@ def search_latency(browser: Browser, base_url: str, path: str, query: str) -> tu
         result = page.evaluate("window.__dvaBench")
         if result["ms"] is None:
             raise RuntimeError(f"no search result for {query!r} within 10 s on {base_url}{path}")
+        return float(result["ms"]), str(result["href"])
+    finally:
+        _close(page)
+
+
+def search_after_load(browser: Browser, base_url: str, path: str, query: str) -> tuple[float, str]:
+    """Open `path` cold, and as soon as its `load` event has fired press "/" and type `query`: ms from
+    that first keydown to the first result, the search index's download and build included."""
+    page = _fresh_page(browser)
+    try:
+        page.goto(base_url + path, wait_until="load")
+        page.evaluate(ARM_SEARCH_AFTER_LOAD)
+        page.keyboard.press("/")
+        # As in search_latency: all but the last character without a keyup, so Material searches once.
+        page.keyboard.insert_text(query[:-1])
+        page.keyboard.press(query[-1])
+        result = page.evaluate("window.__dvaBenchCold")
+        if result["ms"] is None:
+            raise RuntimeError(f"no search result for {query!r} within 60 s of typing on {base_url}{path}")
         return float(result["ms"]), str(result["href"])
     finally:
         _close(page)

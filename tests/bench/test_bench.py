@@ -17,6 +17,8 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tests.bench import bench, server, variants
+from tests.bench.browser import FirstLoad
+from tests.conftest import ROOT
 from tests.gate.project import nav_files
 
 pytestmark = pytest.mark.bench
@@ -67,6 +69,18 @@ def test_alternate_rotates_which_side_goes_first() -> None:
     assert {name: len(values) for name, values in results.items()} == {"a": 3, "b": 3, "c": 3}
 
 
+def _heading_ids(docs: Path) -> list[str]:
+    return [m for p in docs.rglob("*.md") for m in re.findall(r"\{:\s*#([a-z0-9-]+)", p.read_text(encoding="utf-8"))]
+
+
+def _note_ids(docs: Path) -> list[str]:
+    """Every explicit heading id of `docs` but the section ids every page repeats (`check-yourself`, and
+    `check-yourself-r<k>` in replicas): ids need to be unique on their page, and note ids across the site."""
+    real = _heading_ids(ROOT / "docs")
+    sections = {i for i in real if real.count(i) > 1}
+    return [i for i in _heading_ids(docs) if re.sub(r"-r\d+$", "", i) not in sections]
+
+
 def test_scaled_copy_builds_with_unique_ids(tmp_path: Path) -> None:
     project = variants.scaled_copy(tmp_path / "project", 70)
     nav = nav_files(variants.read_config(project)["nav"])
@@ -74,7 +88,7 @@ def test_scaled_copy_builds_with_unique_ids(tmp_path: Path) -> None:
     catalog = yaml.safe_load((project / "macros/data/services.yml").read_text(encoding="utf-8"))
     ids = [e["id"] for e in catalog["entries"]]
     assert len(ids) == len(set(ids))
-    heading_ids = [m for p in (project / "docs").rglob("*.md") for m in re.findall(r"\{:\s*#([a-z0-9-]+)", p.read_text())]
+    heading_ids = _note_ids(project / "docs")
     assert len(heading_ids) == len(set(heading_ids)), "replicated note ids must stay unique"
     variants.build(project, tmp_path / "site")
     assert len(list((tmp_path / "site").rglob("index.html"))) >= 70
@@ -83,7 +97,7 @@ def test_scaled_copy_builds_with_unique_ids(tmp_path: Path) -> None:
 def _article_text(site: Path, page: str) -> str:
     article = HTMLParser((site / page).read_text(encoding="utf-8")).css_first("article")
     assert article is not None
-    for chrome in article.css(".dva-verified, .md-source-file, .md-tags"):
+    for chrome in article.css(".dva-verified, .dva-print-url, .md-source-file, .md-tags"):  # our page chrome
         chrome.decompose()
     return " ".join(article.text(separator=" ").split())
 
@@ -98,3 +112,93 @@ def test_plain_copy_builds_the_same_text_with_plain_material(tmp_path: Path) -> 
     full_site = tmp_path / "work/capture-site"  # the real project, built by the capture step
     for page in ("services/sqs/index.html", "errata/index.html"):
         assert _article_text(tmp_path / "plain-site", page) == _article_text(full_site, page), page
+
+
+def test_notes_scaled_copy_has_every_catalog_page_three_times(tmp_path: Path) -> None:
+    nav, entries = variants.catalog_size()
+    project = variants.notes_scaled_copy(tmp_path / "project", 3)
+    pages = nav_files(variants.read_config(project)["nav"])
+    assert len(pages) == nav + 2 * entries and len(set(pages)) == len(pages)
+    catalog = yaml.safe_load((project / "macros/data/services.yml").read_text(encoding="utf-8"))
+    ids = [e["id"] for e in catalog["entries"]]
+    originals = ids[:entries]
+    assert sorted(ids) == sorted([*originals, *(f"{i}-r1" for i in originals), *(f"{i}-r2" for i in originals)])
+    notes = _note_ids(project / "docs")
+    assert len(notes) == len(set(notes)), "replicated note ids must stay unique"
+    assert len(notes) == 3 * len(_note_ids(ROOT / "docs"))
+    banks = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project / "macros/data/questions").glob("*.yml")]
+    questions = [q for bank in banks for q in bank["questions"]]
+    assert len({q["id"] for q in questions}) == len(questions), "replicated question ids must stay unique"
+    replica = yaml.safe_load((project / "macros/data/questions/sqs-r2.yml").read_text(encoding="utf-8"))["questions"]
+    assert all(q["id"].endswith("-r2") and "trap" not in q for q in replica)
+    assert {n for q in replica for n in q["notes"]} <= set(notes), "a replica's questions test notes that exist"
+
+
+def test_plain_copy_of_a_generated_project_keeps_its_replicas(tmp_path: Path) -> None:
+    nav, _ = variants.catalog_size()
+    scaled = variants.scaled_copy(tmp_path / "scaled", nav + 2)
+    replicas = sorted(p.relative_to(scaled / "docs").as_posix() for p in (scaled / "docs").rglob("*-r1.md"))
+    assert len(replicas) == 2
+    plain = variants.plain_copy(tmp_path / "plain", tmp_path / "work", source=scaled)
+    for page in replicas:
+        text = (plain / "docs" / page).read_text(encoding="utf-8")
+        assert "{{" not in text and "(copy 1)" in text, page  # rendered by the capture build, front matter kept
+    assert len(nav_files(variants.read_config(plain)["nav"])) == nav + 2
+    variants.build(plain, tmp_path / "plain-site")
+    for page in replicas:
+        assert (tmp_path / "plain-site" / page.removesuffix(".md") / "index.html").is_file()
+
+
+# The table and verdict logic of the side-by-side stages, on made-up measurements (no browser, no build).
+
+
+def test_ratio_row_passes_at_the_limit_and_fails_above_or_unmeasured() -> None:
+    row = bench.ratio_row("3", "DCL", 110.0, 100.0, 1.1, bench.ms)
+    assert (row.figure, row.budget, row.result) == ("1.10× (110 ms / 100 ms)", "≤ 1.1×", "PASS")
+    assert bench.ratio_row("3", "DCL", 111.0, 100.0, 1.1, bench.ms).result == "FAIL"
+    assert bench.ratio_row("3", "FCP", None, 100.0, 1.1, bench.ms).result == "FAIL"
+    assert bench.ratio_row("3", "FCP", 100.0, None, 1.1, bench.ms).figure == "not measured (plain Material)"
+    assert bench.ratio_row("3", "x", 0.0, 0.0, 1.1, bench.ms).result == "PASS"
+    assert bench.ratio_row("3", "x", 5.0, 0.0, 1.1, bench.ms).result == "FAIL"
+
+
+def _load(size: int, dcl: float, fcp: float | None, requests: int = 10, others: tuple[str, ...] = ()) -> FirstLoad:
+    return FirstLoad(bytes=size, requests=requests, other_hosts=len(others), other_urls=others, dcl_ms=dcl, fcp_ms=fcp)
+
+
+def test_first_load_rows_compare_each_size_with_its_plain_twin() -> None:
+    budget = yaml.safe_load(bench.BUDGETS.read_text(encoding="utf-8"))["first_load"]
+    loads = {
+        "gzip": [_load(500_000, 900, 300, 13), _load(500_000, 1000, 320, 13), _load(500_000, 950, None, 13)],
+        "nogzip": [_load(1_700_000, 800, 250, 13)] * 3,
+        "plain": [_load(480_000, 940, 300, 10)] * 3,
+        "today-nx": [_load(1_300_000, 1000, 400, 13)] * 3,
+        "plain-nx": [_load(1_200_000, 800, 300, 10, ("https://example.org/x",))] * 3,
+    }
+    rows = {r.measure: r for r in bench.first_load_rows(loads, budget, "3× the notes")}
+    today = rows["First load (gzip): DOMContentLoaded, ours / plain Material, today's site"]
+    assert (today.figure, today.result) == ("1.01× (950 ms / 940 ms)", "PASS")
+    fcp = rows["First load (gzip): first contentful paint, ours / plain Material, today's site"]
+    assert fcp.figure == "1.03× (310 ms / 300 ms)" and fcp.result == "PASS"  # the run without an entry is left out
+    assert rows["First load (gzip): DOMContentLoaded, ours / plain Material, 3× the notes"].result == "FAIL"
+    assert rows["First load (gzip): first contentful paint, ours / plain Material, 3× the notes"].result == "FAIL"
+    assert rows["First load (gzip): bytes, ours / plain Material, 3× the notes"].result == "PASS"
+    assert rows["First load (gzip): requests"].figure == "13 (plain Material: 10)"
+    assert rows["First load (no gzip): requests to other hosts"].result == "PASS"
+    assert {r.result for r in rows.values()} <= {"PASS", "FAIL", "info"}
+
+
+def test_search_after_load_rows_use_the_ratio_budget() -> None:
+    budget = {"query": "visibility timeout", "after_load_ratio_max": 1.2}
+    rows = bench.search_after_load_rows({"today": 1200.0, "plain": 1000.0, "today-nx": 3000.0, "plain-nx": 2000.0},
+                                        budget, "3× the notes")
+    assert [(r.figure, r.budget, r.result) for r in rows] == [
+        ("1.20× (1,200 ms / 1,000 ms)", "≤ 1.2×", "PASS"),
+        ("1.50× (3,000 ms / 2,000 ms)", "≤ 1.2×", "FAIL"),
+    ]
+    assert rows[1].measure.endswith("3× the notes")
+
+
+def test_only_runs_the_stages_named_and_builds_what_they_need() -> None:
+    assert set(bench.STAGE_SITES) == set(bench.BROWSER_STAGES)
+    assert {site for sites in bench.STAGE_SITES.values() for site in sites} <= set(bench.BUILDERS)

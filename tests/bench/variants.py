@@ -8,7 +8,13 @@
   Markdown extensions, validation and nav, and drops macros, tags, redirects, hooks, extra CSS/JS.
 - `scaled_copy`: the real project with service and topic pages replicated to N pages in total.
   Replica k of `services/sqs.md` is `services/sqs-r<k>.md` with its own catalog entry and nav line,
-  and every explicit heading id gets the suffix `-r<k>`, so ids stay unique across the site.
+  and every explicit heading id gets the suffix `-r<k>`, so ids stay unique across the site. Its
+  questions (`macros/data/questions/sqs-r<k>.yml`, which its Check yourself section needs) are the
+  page's own with `-r<k>` on their ids and on the ids of the page's notes they test, and no `trap:`
+  (a raw note has one trap question, on the original).
+- `notes_scaled_copy`: the same, with every service and topic page present `factor` times, so the site
+  has `factor` times the notes (every note lives on a catalog page). `plain_copy(..., source=that copy)`
+  gives its plain-Material twin, for the side-by-side first-load and search figures at 3x the notes.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import get_data
 
-from tests.conftest import copy_project
+from tests.conftest import PROJECT_PARTS, ROOT, copy_project
 from tests.gate.project import nav_files
 
 HEADING_ID = re.compile(r"(\{:\s*#)([a-z0-9][a-z0-9-]*)")
@@ -70,8 +76,21 @@ def full_copy(dest: Path) -> Path:
     return copy_project(dest)
 
 
-def _capture_rendered_markdown(work: Path) -> Path:
-    project = copy_project(work / "capture-project")
+def _copy(source: Path | None, dest: Path) -> Path:
+    """What the build reads, copied from `source` (a generated project), or from the real project."""
+    if source is None:
+        return copy_project(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source / part, dest / part)
+    return dest
+
+
+def _capture_rendered_markdown(work: Path, source: Path | None = None) -> Path:
+    project = _copy(source, work / "capture-project")
     (project / "bench_capture.py").write_text(CAPTURE_HOOK, encoding="utf-8")
     config = read_config(project)
     config["hooks"] = [*config.get("hooks", []), "bench_capture.py"]
@@ -87,10 +106,13 @@ def _front_matter(source: str) -> str:
     return match.group(0) if match else ""
 
 
-def plain_copy(dest: Path, work: Path) -> Path:
-    """The same rendered Markdown, built by Material with our macros, hooks and extras off."""
-    captured = _capture_rendered_markdown(work)
-    project = copy_project(dest)
+def plain_copy(dest: Path, work: Path, source: Path | None = None) -> Path:
+    """The same rendered Markdown, built by Material with our macros, hooks and extras off.
+
+    `source`: a generated project (e.g. a `notes_scaled_copy`) to start from instead of the real one.
+    """
+    captured = _capture_rendered_markdown(work, source)
+    project = _copy(source, dest)
     shutil.rmtree(project / "macros")
     shutil.rmtree(project / "overrides")
     for page in captured.rglob("*.md"):
@@ -115,6 +137,18 @@ def _replica_page(text: str, entry_id: str, replica_id: str, k: int) -> str:
     if "title" in meta:
         new_front = new_front.replace(f"\ntitle: {meta['title']}\n", f"\ntitle: {meta['title']} (copy {k})\n", 1)
     return new_front + HEADING_ID.sub(lambda m: f"{m.group(1)}{m.group(2)}-r{k}", body)
+
+
+def _replica_questions(text: str, page_notes: set[str], k: int) -> str:
+    """The page's question file for replica k: ids suffixed, its own notes renamed, trap markers dropped."""
+    bank = yaml.safe_load(text)
+    for question in bank["questions"]:
+        question["id"] = f"{question['id']}-r{k}"
+        question["notes"] = [f"{n}-r{k}" if n in page_notes else n for n in question["notes"]]
+        question.pop("trap", None)
+        for option in question["options"]:
+            option.pop("trap", None)
+    return yaml.safe_dump(bank, sort_keys=False, allow_unicode=True, width=1000)
 
 
 def _nav_with_replicas(node: Any, replicas: dict[str, list[str]]) -> Any:
@@ -150,6 +184,12 @@ def scaled_copy(dest: Path, pages: int) -> Path:
         (project / "docs" / folder / f"{replica_id}.md").write_text(
             _replica_page(source, entry["id"], replica_id, k), encoding="utf-8"
         )
+        questions = project / "macros/data/questions" / f"{entry['id']}.yml"
+        if questions.is_file():
+            page_notes = {m.group(2) for m in HEADING_ID.finditer(source)}
+            (questions.parent / f"{replica_id}.yml").write_text(
+                _replica_questions(questions.read_text(encoding="utf-8"), page_notes, k), encoding="utf-8"
+            )
         catalog["entries"].append({**entry, "id": replica_id, "name": f"{entry['name']} (copy {k})"})
         replicas.setdefault(f"{folder}/{entry['id']}.md", []).append(f"{folder}/{replica_id}.md")
     catalog_path.write_text(yaml.safe_dump(catalog, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -159,3 +199,17 @@ def scaled_copy(dest: Path, pages: int) -> Path:
     return project
 
 
+def catalog_size(project: Path | None = None) -> tuple[int, int]:
+    """(pages in the nav, service and topic pages in the catalog) of a project, the real one by default."""
+    project = project or ROOT
+    nav = nav_files(read_config(project)["nav"])
+    catalog = yaml.safe_load((project / "macros/data/services.yml").read_text(encoding="utf-8"))
+    return len(nav), len(catalog["entries"])
+
+
+def notes_scaled_copy(dest: Path, factor: int) -> Path:
+    """The real project with every service and topic page (and so every note) present `factor` times."""
+    if factor < 1:
+        raise BenchSetupError(f"factor must be 1 or more, not {factor}")
+    nav, entries = catalog_size()
+    return scaled_copy(dest, nav + (factor - 1) * entries)
