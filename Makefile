@@ -139,7 +139,7 @@ tests/audit/node_modules/.npm-ci: tests/audit/package.json tests/audit/package-l
 	touch $@
 
 # make audit: Lighthouse (mobile) on our pages and on plain Material's build of the same Markdown, alternating,
-# against tests/bench/budgets.yml `audit:` (about 20 minutes on 2 cores; AUDIT_ARGS="--runs 5 --keep").
+# against tests/bench/budgets.yml `audit:` (about 8 minutes on 2 idle cores; AUDIT_ARGS="--runs 5 --keep").
 audit: $(VENV)/.test-deps chromium tests/audit/node_modules/.npm-ci  ## Lighthouse, ours vs plain Material, against budgets
 	$(BIN)/pytest -q -m bench tests/audit
 	$(BIN)/python -m tests.audit.audit $(AUDIT_ARGS)
