@@ -121,6 +121,9 @@ def parse(lhr: dict[str, Any]) -> Report:
     if lhr.get("runtimeError"):
         raise RuntimeError(f"Lighthouse runtime error: {lhr['runtimeError']}")
     audits = lhr["audits"]
+    missing = [cid for cid in CATEGORIES if lhr["categories"][cid].get("score") is None]
+    if missing:  # a metric failed in this run (seen under load): the run is retried like a crash
+        raise RuntimeError(f"Lighthouse gave no score for {', '.join(missing)}")
     scores = {cid: round(lhr["categories"][cid]["score"] * 100) for cid in CATEGORIES}
     metrics = {aid: float(audits[aid]["numericValue"]) for aid in METRICS}
     diagnostics = {}
