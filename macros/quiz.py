@@ -21,6 +21,10 @@ from .questions import Question
 from .templating import render
 
 BANK_FILE = Path("practice/questions.json")
+# The offline copy's bank (macros/hooks/offline.py): the same data as a classic script that sets BANK_GLOBAL,
+# because chromium refuses fetch() of a local file. docs/javascripts/loader.js finds it beside BANK_FILE.
+BANK_SCRIPT = BANK_FILE.with_suffix(".js")
+BANK_GLOBAL = "dvaQuestionBank"
 LETTERS = "ABCDEFGHIJ"
 CODE = re.compile(r"`([^`]+)`")
 
@@ -102,10 +106,23 @@ def bank_json(ctx: Context) -> dict:
     }
 
 
+def bank_text(ctx: Context) -> str:
+    return json.dumps(bank_json(ctx), separators=(",", ":"), ensure_ascii=False)
+
+
 def write_bank(site_dir: Path, ctx: Context) -> None:
     path = site_dir / BANK_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(bank_json(ctx), separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    path.write_text(bank_text(ctx), encoding="utf-8")
+
+
+def write_bank_script(site_dir: Path, ctx: Context) -> None:
+    """The offline copy's bank: window.dvaQuestionBank = the same JSON, parsed as fetch().json() would
+    (JSON.parse of it as a string, so a key such as __proto__ stays a key). practice.js uses it when set."""
+    path = site_dir / BANK_SCRIPT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(bank_text(ctx), ensure_ascii=False)  # a JSON string is a JavaScript string literal
+    path.write_text(f"window.{BANK_GLOBAL} = JSON.parse({text});\n", encoding="utf-8")
 
 
 def practice(ctx: Context, page: str) -> str:

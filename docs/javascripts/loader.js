@@ -3,9 +3,14 @@
 //
 // The offline copy (mkdocs-offline.yml) loads this file as a classic script, because chromium runs no
 // module script from file:// (it fetches modules in CORS mode, and a file:// page has no origin to
-// allow). import() below is refused there for the same reason, so from file:// the calculators keep
-// the worked example the build computed, the questions keep their "Show the answer", and this says
-// where the live versions are. Served over http(s), the offline copy loads the modules as the site does.
+// allow), and import() is refused there for the same reason. So from file:// this loads, with
+// <script src>, the classic versions of the same modules that macros/hooks/offline.py writes to
+// javascripts/offline/ (and the Practice page's question bank as practice/questions.js, since fetch()
+// of a local file is refused too). Served over http(s), the offline copy loads the modules as the site
+// does. README: "Offline copy".
+
+const fromFile = location.protocol === "file:";
+const scriptUrl = document.currentScript?.src; // this file's URL when it runs as a classic script (offline)
 
 function onlineAddress() {
   // The offline copy's canonical link names the page as <site>/page.html; the site serves <site>/page/.
@@ -32,28 +37,52 @@ function offlineNote(before, text) {
   before.before(note);
 }
 
-function explainOffline() {
-  if (document.querySelector(".dva-offline")) return;
-  const calculator = document.querySelector(".calc-block");
-  if (calculator)
-    offlineNote(calculator, "Opened from a file, the browser runs no calculator script: each calculator shows the " +
-      "worked example for the values filled in, and does not recompute when you change them.");
+/** From file://: run the classic scripts `urls` in order; if one does not load, a note before `where` says that `what`. */
+function classicScripts(urls, where, what) {
+  const [url, ...rest] = urls;
+  const script = document.createElement("script");
+  script.src = url;
+  script.addEventListener("load", () => {
+    if (rest.length) classicScripts(rest, where, what);
+  }, { once: true });
+  script.addEventListener("error", () => {
+    script.remove();
+    const file = url.slice(new URL("../", scriptUrl).href.length); // from the copy's top folder
+    offlineNote(where, `Opened from a file, ${what}: ${file} did not load (is the unzipped folder complete?).`);
+  }, { once: true });
+  document.body.append(script);
+}
+
+function loadFromFile() {
+  const offline = (entry) => new URL(`offline/${entry}`, scriptUrl).href;
+  const calculator = document.querySelector("form.calc[data-calc]");
+  if (calculator) classicScripts([offline("calculators/mount.js")], calculator.closest(".calc-block") || calculator,
+    "the calculators do not recompute (each shows the worked example for the values filled in)");
   const practice = document.querySelector("[data-practice]");
-  if (practice)
-    offlineNote(practice, "Opened from a file, the browser runs neither the Practice script nor its question " +
-      "file, so a practice cannot start here. The Check yourself questions on each page can still be read, " +
-      "each with its answer under \"Show the answer\".");
+  if (practice) {
+    // The bank as a script, beside the JSON file the site fetches (macros/quiz.py BANK_SCRIPT), then the quiz.
+    const bank = new URL(practice.dataset.bank.replace(/\.json$/, ".js"), location.href).href;
+    classicScripts([bank, offline("quiz/quiz.js")], practice, "a practice cannot start here");
+  } else {
+    const questions = document.querySelector(".quiz-list");
+    if (questions) classicScripts([offline("quiz/quiz.js")], questions,
+      "these questions cannot be answered here (each shows its answer under \"Show the answer\")");
+  }
+  const cheatsheet = document.querySelector("form[data-cheatsheet-filter]");
+  if (cheatsheet) classicScripts([offline("cheatsheet.js")], cheatsheet, "the filter by exam domain is not available");
 }
 
 // "Did you mean" loads the first time the reader focuses the search box (the header, and so the box,
-// stays the same across instant navigation).
-if (location.protocol !== "file:") {
+// stays the same across instant navigation). Not from file://: it fetch()es the names file.
+if (!fromFile) {
   document.querySelector("input.md-search__input")?.addEventListener("focus", () => import("./didyoumean.js"), { once: true });
 }
 
+// Material's document$ emits each page it shows; from file:// (no instant navigation there), the page
+// once, at DOMContentLoaded, which tests/browser/test_offline.py checks by running these scripts.
 window.document$.subscribe(() => {
-  if (location.protocol === "file:") {
-    explainOffline();
+  if (fromFile) {
+    loadFromFile();
     return;
   }
   if (document.querySelector("form.calc[data-calc]")) import("./calculators/mount.js");

@@ -14,8 +14,11 @@ and the shim writes one inline script into that iframe, which inherits this poli
 defines postMessage and importScripts and names the worker's URL. Its text is fixed by the shim
 file and by the worker URL Material passes (the page's "search" in its __config, relative, so it
 differs with the page's depth), so it is hashed here like Material's own inline scripts rather than
-allowing every inline script. 'self' already covers the rest over file:// in chromium: the pages'
-scripts and the inlined search index (search/search_index.js) load as file: URLs from the same folder.
+allowing every inline script. 'self' already covers the rest over file:// in chromium, which matches
+a file: script to 'self' on a file:// page: the pages' scripts, the inlined search index
+(search/search_index.js), and the classic scripts loader.js adds there (javascripts/offline/, the
+question bank practice/questions.js), all file: URLs from the same folder. An inline or data: script is
+still refused there (tests/browser/test_offline.py checks both).
 """
 
 from __future__ import annotations

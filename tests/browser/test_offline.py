@@ -3,16 +3,17 @@ file system in Debian's chromium, the way a reader who downloaded dva-notes-offl
 
 From file:// chromium starts no Web Worker, fetches no local file and runs no ES module script. So:
 search works (Material's offline plugin inlines the index, and the iframe-worker shim runs our worker
-in an <iframe>); the calculators show the worked example the build computed and the Practice page
-cannot start, each saying why on the page; the same folder served over http runs both, as the README
-says. Every tab fails its test on a console error, an uncaught exception or a request that leaves
-the copy, and lists them.
+in an <iframe>); the calculators, the questions and the Practice page run from the classic scripts
+macros/hooks/offline.py writes (javascripts/offline/, practice/questions.js), and progress survives a
+reload; the same folder served over http runs the ES modules, as the README says. Every tab fails its
+test on a console error, an uncaught exception or a request that leaves the copy, and lists them.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -70,8 +71,9 @@ def tab(browser: object) -> Iterator[object]:
 
 def test_zip_unpacks_to_one_folder_with_the_site(offline_copy: Path) -> None:
     for path in ("index.html", "services/sqs.html", "practice.html", "practice/questions.json",
-                 "search/search_index.js", "assets/javascripts/iframe-worker/shim.js",
-                 "assets/javascripts/workers/dva-search.js"):
+                 "practice/questions.js", "search/search_index.js", "assets/javascripts/iframe-worker/shim.js",
+                 "assets/javascripts/workers/dva-search.js", "javascripts/offline/calculators/mount.js",
+                 "javascripts/offline/quiz/quiz.js", "javascripts/offline/cheatsheet.js"):
         assert (offline_copy / path).is_file(), f"{path} is missing from the offline copy"
     assert [p.name for p in offline_copy.parent.iterdir()] == [TOP]
 
@@ -129,26 +131,145 @@ def test_search_keeps_our_worker_fixes(tab, offline_copy: Path, query: str, expe
     assert locations and locations[0] == expected, f"{query!r}: first result {locations[:3]}, expected {expected}"
 
 
+def _recomputes(tab) -> None:  # type: ignore[no-untyped-def]
+    """The DynamoDB calculator, bound by its script, shows other results for another item size."""
+    wait_for(tab, "() => document.querySelector('form.calc[data-calc=\"dynamodb-capacity\"][data-calc-bound]')")
+    form = tab.locator('form.calc[data-calc="dynamodb-capacity"]')
+    before = form.evaluate(OUTPUTS)
+    assert before and all(text.strip() for text in before), f"worked example missing: {before}"
+    form.locator('input[name="item_kb"]').evaluate(SET_VALUE, "13")
+    changed = f"""before => ({OUTPUTS})(document.querySelector('form.calc[data-calc="dynamodb-capacity"]'))
+      .join('|') !== before"""
+    wait_for(tab, changed, arg="|".join(before))
+    assert tab.locator(".dva-offline").count() == 0
+
+
+def _answer(form) -> None:  # type: ignore[no-untyped-def]
+    """Choose the right option(s), read from the form's own answer key (a multiple response asks for all), and submit."""
+    for option in form.evaluate("""f => [...f.querySelectorAll('.quiz__why li[data-verdict="correct"]')]
+      .map(li => li.dataset.option)"""):
+        form.locator(f'input[name="answer"][value="{option}"]').check()
+    form.locator('button[type="submit"]').click()
+
+
+def _runs_a_practice(tab) -> None:  # type: ignore[no-untyped-def]
+    """Start a practice from the Practice page and answer its first question."""
+    # The progress section shows once the bank is in and the form listens (the start button shows before).
+    wait_for(tab, "() => document.querySelector('.practice__progress:not([hidden])') !== null")
+    tab.locator("button[name=start][value=practice]").click()
+    wait_for(tab, "() => !document.querySelector('.practice__run').hidden && "
+                  "document.querySelectorAll('.practice__run form.quiz').length > 0")
+    _answer(tab.locator(".practice__run form.quiz").first)
+    wait_for(tab, "() => document.querySelector('.practice__run form.quiz[data-state]') !== null")
+    assert tab.locator(".dva-offline").count() == 0
+
+
 @pytest.mark.browser
-def test_calculators_show_the_worked_example_and_say_why_they_do_not_recompute(tab, offline_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_calculators_recompute(tab, offline_copy: Path) -> None:  # type: ignore[no-untyped-def]
     tab.goto((offline_copy / "calculators.html").as_uri())
-    wait_for(tab, "() => document.querySelector('.dva-offline') !== null")
-    note = tab.locator(".dva-offline").inner_text()
-    assert "does not recompute" in note and "http.server" in note
-    assert tab.locator(".dva-offline a").get_attribute("href") == "https://dva-notes.github.io/calculators/"
-    # No calculator script runs from file:// (ES modules), so the forms stay as the build wrote them.
-    assert tab.locator("form.calc").count() > 0
-    assert tab.locator("form.calc[data-calc-bound]").count() == 0
-    outputs = tab.eval_on_selector("form.calc", OUTPUTS)
-    assert outputs and all(text.strip() for text in outputs), f"worked example missing: {outputs}"
+    _recomputes(tab)
+    # The classic script, not a module: chromium would have refused the module and logged it.
+    assert tab.locator('script[src$="javascripts/offline/calculators/mount.js"]').count() == 1
 
 
 @pytest.mark.browser
-def test_practice_says_it_needs_a_server(tab, offline_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_document_emits_each_page_once(tab, offline_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """loader.js and the classic scripts wait for Material's document$: without instant navigation it emits
+    the page once from file:// (with it, Material completes document$ there without a value)."""
+    tab.goto((offline_copy / "index.html").as_uri())
+    wait_for(tab, "() => document.readyState === 'complete'")
+    emitted = tab.evaluate("""() => new Promise(resolve => {
+      const seen = [];
+      window.document$.subscribe({next: d => seen.push(d === document), complete: () => seen.push('complete')});
+      setTimeout(() => resolve(seen), 200);
+    })""")
+    assert emitted == [True]
+
+
+@pytest.mark.browser
+def test_practice_runs(tab, offline_copy: Path) -> None:  # type: ignore[no-untyped-def]
     tab.goto((offline_copy / "practice.html").as_uri())
-    wait_for(tab, "() => document.querySelector('.dva-offline') !== null")
-    assert "cannot start here" in tab.locator(".dva-offline").inner_text()
-    assert tab.locator("button[name=start][value=practice]").is_hidden()
+    _runs_a_practice(tab)
+    # The bank came from practice/questions.js: fetch() of a local file would have failed (and logged).
+    assert tab.evaluate("() => Array.isArray(window.dvaQuestionBank?.questions)")
+
+
+@pytest.mark.browser
+def test_an_answer_survives_a_reload(tab, offline_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """localStorage works from file:// in chromium (all file: URLs share one origin there)."""
+    tab.goto((offline_copy / "services/sqs.html").as_uri())
+    wait_for(tab, "() => document.querySelector('.quiz-list form.quiz[data-quiz-bound]') !== null")
+    form = tab.locator(".quiz-list form.quiz").first
+    question = form.get_attribute("data-question")
+    _answer(form)
+    assert form.get_attribute("data-state") == "correct"
+    tab.reload()
+    wait_for(tab, f"() => document.querySelector('form.quiz[data-question=\"{question}\"][data-last=\"correct\"]')")
+
+
+@pytest.mark.browser
+def test_cheatsheet_filter_runs(tab, offline_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    tab.goto((offline_copy / "cheat-sheet.html").as_uri())
+    wait_for(tab, "() => document.querySelector('form[data-cheatsheet-filter]:not([hidden])') !== null")
+    tab.locator('form[data-cheatsheet-filter] input[name="domain"]').first.uncheck()
+    wait_for(tab, "() => document.querySelector('li[data-domains][hidden]') !== null")
+
+
+@pytest.mark.browser
+def test_a_missing_script_is_explained(browser: object, offline_copy: Path, tmp_path: Path) -> None:
+    """A copy without its classic scripts (an incomplete unzip): the pages say what does not run and why, and
+    our scripts log nothing (chromium itself logs the file it could not load)."""
+    copy = tmp_path / "copy"
+    shutil.copytree(offline_copy, copy)
+    shutil.rmtree(copy / "javascripts/offline")
+    (copy / "practice/questions.js").unlink()
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" and
+            not msg.text.startswith("Failed to load resource") else None)
+    try:
+        page.goto((copy / "calculators.html").as_uri())
+        wait_for(page, "() => document.querySelector('.dva-offline') !== null")
+        note = page.locator(".dva-offline").inner_text()
+        assert "do not recompute" in note and "javascripts/offline/calculators/mount.js" in note
+        assert "http.server" in note
+        assert page.locator(".dva-offline a").get_attribute("href") == "https://dva-notes.github.io/calculators/"
+        page.goto((copy / "practice.html").as_uri())
+        wait_for(page, "() => document.querySelector('.dva-offline') !== null")
+        note = page.locator(".dva-offline").inner_text()
+        assert "cannot start here" in note and "practice/questions.js" in note
+        assert page.locator("button[name=start][value=practice]").is_hidden()
+    finally:
+        context.close()
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.browser
+def test_the_policy_still_holds_from_file(browser: object, offline_copy: Path) -> None:
+    """'self' lets the classic scripts run from file:// (the tests above load them without a console error),
+    and the Content-Security-Policy still refuses any other script there: an inline one, a data: URL."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+    try:
+        page.goto((offline_copy / "calculators.html").as_uri())
+        wait_for(page, "() => document.querySelector('form.calc[data-calc-bound]') !== null")
+        ran = page.evaluate("""() => new Promise(resolve => {
+          const inline = document.createElement('script');
+          inline.textContent = 'window.inlineRan = true';
+          document.body.append(inline);
+          const data = document.createElement('script');
+          data.src = 'data:text/javascript,window.dataRan=true';
+          data.onload = data.onerror = () => resolve([window.inlineRan === true, window.dataRan === true]);
+          document.body.append(data);
+        })""")
+    finally:
+        context.close()
+    assert ran == [False, False]
+    assert len(refused) == 2, refused
 
 
 @pytest.mark.browser
@@ -171,22 +292,12 @@ def served_copy(offline_copy: Path) -> Iterator[str]:
 @pytest.mark.browser
 def test_served_copy_runs_the_calculators(tab, served_copy: str) -> None:  # type: ignore[no-untyped-def]
     tab.goto(served_copy + "calculators.html")
-    wait_for(tab, "() => document.querySelector('form.calc[data-calc=\"dynamodb-capacity\"][data-calc-bound]')")
-    form = tab.locator('form.calc[data-calc="dynamodb-capacity"]')
-    before = form.evaluate(OUTPUTS)
-    field = form.locator('input[name="item_kb"]')
-    field.evaluate(SET_VALUE, "13")
-    changed = f"""before => ({OUTPUTS})(document.querySelector('form.calc[data-calc="dynamodb-capacity"]'))
-      .join('|') !== before"""
-    wait_for(tab, changed, arg="|".join(before))
-    assert tab.locator(".dva-offline").count() == 0
+    _recomputes(tab)
+    assert tab.locator('script[src*="javascripts/offline/"]').count() == 0  # the modules, as on the site
 
 
 @pytest.mark.browser
 def test_served_copy_runs_a_practice(tab, served_copy: str) -> None:  # type: ignore[no-untyped-def]
     tab.goto(served_copy + "practice.html")
-    start = tab.locator("button[name=start][value=practice]")
-    wait_for(tab, "() => !document.querySelector('button[name=start][value=practice]').hidden")
-    start.click()
-    wait_for(tab, "() => !document.querySelector('.practice__run').hidden && "
-                  "document.querySelectorAll('.practice__run form.quiz').length > 0")
+    _runs_a_practice(tab)
+    assert tab.evaluate("() => window.dvaQuestionBank === undefined")  # fetched, as on the site

@@ -1,6 +1,8 @@
 // The Practice page: choose questions, run them (one at a time or as a list, in an order a seed in the
 // URL fixes), score them per domain, run an exam simulation, and show, export, import or reset progress.
-// The bank comes from one JSON file fetched on demand (macros/quiz.py writes it at build time).
+// The bank comes from one JSON file fetched on demand (macros/quiz.py writes it at build time). The offline
+// copy read from file://, where fetch() of a local file is refused, runs practice/questions.js before this
+// instead (javascripts/loader.js); it sets window.dvaQuestionBank, which the site never has.
 //
 // URL parameters (so a study group can share "this quiz"): seed, domains, services, count, mode,
 // missed, and exam=1 for a simulation. speed=N runs the exam clock N times faster (the tests use it).
@@ -13,7 +15,8 @@ const banks = new Map(); // bank URL -> promise of the parsed bank, once per pag
 
 function fetchBank(url) {
   if (!banks.has(url)) {
-    banks.set(url, fetch(url).then((response) => {
+    const offline = window.dvaQuestionBank;
+    banks.set(url, offline ? Promise.resolve(offline) : fetch(url).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json();
     }));
