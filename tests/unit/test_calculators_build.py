@@ -103,7 +103,7 @@ def test_the_page_loads_one_module_script(built_site: Path) -> None:
     # The site's one deferred entry point imports calculators/mount.js only where a calculator is.
     scripts = [s for s in tree.css("script[src]") if (s.attributes.get("src") or "").startswith("../javascripts/")]
     assert [(s.attributes["src"], s.attributes.get("type")) for s in scripts] == [
-        ("../javascripts/loader.js", "module"), ("../javascripts/landmarks.js", "module")
+        ("../javascripts/loader.js", "module")
     ]
     assert not [s for s in tree.css("form.calc script")], "no inline scripts in a calculator"
 

@@ -393,7 +393,6 @@ export async function mount(root) {
   root.dataset.mounted = "1";
   const form = root.querySelector(".practice__setup");
   const status = form.querySelector(".practice__status");
-  for (const b of root.querySelectorAll("button[hidden]")) b.hidden = false;
   for (const b of root.querySelectorAll("[data-select], [data-clear]")) {
     b.addEventListener("click", () => {
       const name = b.dataset.select ?? b.dataset.clear;
@@ -407,6 +406,9 @@ export async function mount(root) {
     status.textContent = `The question bank could not be loaded (${error.message}). Every question is also on its page, under "Check yourself".`;
     return;
   }
+  // The buttons appear only now, with their handlers: before the bank is there, a click would submit the
+  // form natively and reload the page.
+  for (const b of root.querySelectorAll("button[hidden]")) b.hidden = false;
   const ctx = { bank, run: root.querySelector(".practice__run"), section: root.querySelector(".practice__progress") };
   let shared = "";
   ctx.shareLine = () => el("p", { class: "practice__share" }, "Share this quiz: ", el("a", { href: shared, text: "link to these questions in this order" }));
