@@ -31,12 +31,12 @@ from urllib.parse import urlsplit
 import yaml
 
 from .catalog import DATA_DIR, CatalogError, require_in
-from .context import Context
+from .context import Context, built_url
 from .datafile import SafeLoader
 from .errors import MacroInputError
 from .hooks.page_meta import MONTHS
 from .notes import Note
-from .quiz import CODE, inline, page_url
+from .quiz import CODE, inline
 from .templating import render
 
 CHANGES_PATH = DATA_DIR / "changes.yml"
@@ -182,7 +182,7 @@ def changes(ctx: Context, page: str) -> str:
     for c in entries:
         if not days or days[-1]["iso"] != c.date.isoformat():
             days.append({"iso": c.date.isoformat(), "text": day_text(c.date), "changes": []})
-        notes = [{"title": inline(ctx.notes[n].title), "url": page_url(page, ctx.notes[n].src_path, n, ctx.directory_urls)}
+        notes = [{"title": inline(ctx.notes[n].title), "url": built_url(page, ctx.notes[n].src_path, n, ctx.directory_urls)}
                  for n in c.notes]
         days[-1]["changes"].append({
             "kind": c.kind, "label": c.label, "title": inline(headline(ctx, c)), "summary": inline(c.summary),

@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 from pymdownx.slugs import slugify
 
 from .catalog import DATA_DIR
-from .context import Context, rel_link, unsearched
+from .context import Context, built_url, rel_link, unsearched
 from .datafile import load_yaml
 from .errors import MacroInputError, unknown
 from .notes import Note
@@ -59,28 +59,8 @@ def bold_numbers(title: str) -> Markup:
 
 
 def note_domains(ctx: Context) -> dict[str, tuple[str, ...]]:
-    """Note id -> the exam domain ids it counts for, in the exam's order.
-
-    A note counts for the domain of every skill that lists it (skill "1.2.a" is in the first domain);
-    a note that no skill lists counts for its page's domains (services.yml), or for all of them when
-    its page has none.
-    """
-    exam = ctx.catalog.exam
-    found: dict[str, set[str]] = {}
-    for domain_skills in ctx.skills.domains:
-        for skill in domain_skills.skills:
-            number = int(skill.id.split(".")[0])
-            for note_id in skill.notes:
-                found.setdefault(note_id, set()).add(exam.domains[number - 1].id)
-    everything = {d.id for d in exam.domains}
-    result = {}
-    for note in ctx.notes.values():
-        ids = found.get(note.id)
-        if not ids:
-            entry = ctx.catalog.by_src_path(note.src_path)
-            ids = set(entry.domains) if entry and entry.domains else everything
-        result[note.id] = tuple(d.id for d in exam.domains if d.id in ids)
-    return result
+    """Note id -> the exam domain ids it counts for, in the exam's order (Context.domains_of_note)."""
+    return {note_id: ctx.domains_of_note(note_id) for note_id in ctx.notes}
 
 
 # --- Cheat sheet ------------------------------------------------------------------------------------
@@ -186,25 +166,6 @@ def load_study_order(ctx: Context, path: Path | None = None) -> list[Step]:
 def tag_anchor(name: str) -> str:
     """The tags page's anchor for a tag, as Material's tags plugin writes it (tags_slugify defaults)."""
     return "tag:" + slugify(case="lower")(name, "-")
-
-
-def built_url(from_src: str, to_src: str, fragment: str = "", directory_urls: bool = True) -> str:
-    """A relative URL between two built pages (directory URLs; index.md is its folder itself; without
-    directory URLs, as in the offline copy, each page is page.html).
-
-    For anchors MkDocs cannot check in Markdown: the Tags page's tag headings are written after its
-    link validation has run. The gate's link check (rule 2) resolves them in the built HTML.
-    """
-    if not directory_urls:
-        target = posixpath.relpath(to_src.removesuffix(".md") + ".html", posixpath.dirname(from_src) or ".")
-        return f"{target}#{fragment}" if fragment else target
-
-    def folder(src: str) -> str:
-        return posixpath.dirname(src) if posixpath.basename(src) == "index.md" else src.removesuffix(".md")
-
-    target = posixpath.relpath(folder(to_src) or ".", folder(from_src) or ".")
-    url = "./" if target == "." else f"{target}/"
-    return f"{url}#{fragment}" if fragment else url
 
 
 def _minutes_per_question(minutes: int, questions: int) -> str:

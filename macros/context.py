@@ -26,6 +26,15 @@ class Context:
     # MkDocs' use_directory_urls: False in the offline copy (mkdocs-offline.yml), where pages are page.html.
     directory_urls: bool = True
 
+    def domains_of_note(self, note_id: str) -> tuple[str, ...]:
+        """The exam domains a note counts for, in the exam's order: those of the skills that list it
+        (skills.yml); for a note no skill lists, its page's domains (services.yml), or every domain."""
+        found = self.skills.domains_of_note(note_id)
+        if found:
+            return found
+        entry = self.catalog.by_src_path(self.notes[note_id].src_path)
+        return entry.domains if entry and entry.domains else tuple(d.id for d in self.catalog.exam.domains)
+
     @classmethod
     def load(cls, docs_dir: Path, directory_urls: bool = True) -> Context:
         catalog = load_catalog()
@@ -44,6 +53,25 @@ def rel_link(from_src: str, to_src: str, fragment: str = "") -> str:
     """
     target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
     return f"{target}#{fragment}" if fragment else target
+
+
+def built_url(from_src: str, to_src: str, fragment: str = "", directory_urls: bool = True) -> str:
+    """A relative URL between two built pages, for HTML the macros write themselves (Markdown links use
+    rel_link, which MkDocs checks). With directory URLs a page is its folder and index.md is the folder
+    itself; without them (the offline copy) each page is page.html. The same page is just `#fragment`.
+    The gate's link check (rule 2) resolves every such link in the built HTML.
+    """
+    if from_src == to_src and fragment:
+        return f"#{fragment}"
+    if directory_urls:
+        def folder(src: str) -> str:
+            return posixpath.dirname(src) if posixpath.basename(src) == "index.md" else src.removesuffix(".md")
+
+        target = posixpath.relpath(folder(to_src) or ".", folder(from_src) or ".")
+        url = "./" if target == "." else f"{target}/"
+    else:
+        url = posixpath.relpath(to_src.removesuffix(".md") + ".html", posixpath.dirname(from_src) or ".")
+    return f"{url}#{fragment}" if fragment else url
 
 
 def unsearched(markdown: str, css_class: str) -> str:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from pathlib import Path
 
 from markupsafe import Markup
 
-from .context import Context
+from .context import Context, built_url
 from .errors import MacroInputError
 from .questions import Question
 from .templating import render
@@ -34,34 +33,20 @@ def inline(text: str) -> Markup:
     return Markup(CODE.sub(lambda m: f"<code>{m[1]}</code>", html.escape(text, quote=False)))
 
 
-def page_url(from_src: str, to_src: str, fragment: str = "", directory_urls: bool = True) -> str:
-    """A relative URL between two pages built with directory URLs (services/sqs.md -> ../lambda/#id), or
-    without them, as the offline copy is (services/sqs.md -> lambda.html#id)."""
-    if from_src == to_src:
-        return f"#{fragment}"
-    if directory_urls:
-        start = posixpath.dirname(from_src.removesuffix(".md") + "/index.md")
-        target = posixpath.relpath(to_src.removesuffix(".md"), start) + "/"
-    else:
-        target = posixpath.relpath(to_src.removesuffix(".md") + ".html", posixpath.dirname(from_src) or ".")
-    return f"{target}#{fragment}" if fragment else target
-
-
 def domain_of(ctx: Context, q: Question) -> str:
-    """The exam domain a question counts for: its first note's first skill, else its page's first domain."""
+    """The exam domain a question counts for: that of the first skill-mapped note it tests, else its first
+    note's page domain (Context.domains_of_note)."""
     for note_id in q.notes:
-        skills = ctx.skills.skills_of_note(note_id)
-        if skills:
-            task = skills[0].id.split(".")[0]
-            return ctx.catalog.exam.domains[int(task) - 1].id
-    entry = ctx.catalog.by_src_path(ctx.notes[q.notes[0]].src_path)
-    return entry.domains[0] if entry and entry.domains else ctx.catalog.exam.domains[0].id
+        found = ctx.skills.domains_of_note(note_id)
+        if found:
+            return found[0]
+    return ctx.domains_of_note(q.notes[0])[0]
 
 
 def render_question(ctx: Context, page: str, q: Question, number: int) -> str:
     options = [{"index": i, "letter": LETTERS[i], "text": inline(o.text), "why": inline(o.why), "trap": o.trap,
                 "verdict": "correct" if o.correct else "incorrect"} for i, o in enumerate(q.options)]
-    links = [{"url": page_url(page, ctx.notes[n].src_path, n, ctx.directory_urls), "title": inline(ctx.notes[n].title)}
+    links = [{"url": built_url(page, ctx.notes[n].src_path, n, ctx.directory_urls), "title": inline(ctx.notes[n].title)}
              for n in q.notes]
     return render("question.html", q=q, number=number, stem=inline(q.stem), domain=domain_of(ctx, q),
                   input_type="radio" if q.kind == "single" else "checkbox", options=options, links=links,
@@ -75,7 +60,7 @@ def check_yourself(ctx: Context, page: str) -> str:
     if not mine:
         raise MacroInputError(f"no questions for this page: add macros/data/questions/{stem}.yml (format: macros/questions.py)")
     forms = "\n".join(render_question(ctx, page, q, i) for i, q in enumerate(mine, start=1))
-    practice = page_url(page, "practice.md", directory_urls=ctx.directory_urls)
+    practice = built_url(page, "practice.md", directory_urls=ctx.directory_urls)
     plural = "s" if len(mine) != 1 else ""
     intro = (f'<p class="quiz__intro">{len(mine)} exam-style question{plural} on this page\'s notes. Your answers stay '
              f'in this browser; the <a href="{practice}">Practice</a> page mixes questions from every page.</p>')
@@ -100,7 +85,7 @@ def bank_json(ctx: Context) -> dict:
                  "domains": [{"id": d.id, "name": d.name, "weight": d.weight} for d in exam.domains]},
         "services": {e.id: e.name for e in ctx.catalog.entries},
         "notes": {n: {"title": ctx.notes[n].title,
-                      "url": page_url("practice.md", ctx.notes[n].src_path, n, ctx.directory_urls)}
+                      "url": built_url("practice.md", ctx.notes[n].src_path, n, ctx.directory_urls)}
                   for n in sorted(used)},
         "questions": questions,
     }

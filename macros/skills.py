@@ -66,6 +66,10 @@ class SkillMap:
     def skills_of_note(self, note_id: str) -> list[Skill]:
         return [s for d in self.domains for s in d.skills if note_id in s.notes]
 
+    def domains_of_note(self, note_id: str) -> tuple[str, ...]:
+        """The domains (exam.yml ids, in the exam's order) of the skills that list the note."""
+        return tuple(d.domain for d in self.domains if any(note_id in s.notes for s in d.skills))
+
     def uncovered(self) -> list[tuple[DomainSkills, Skill]]:
         """Skills without a note in domains declared complete: what the gate refuses."""
         return [(d, s) for d in self.domains if d.complete for s in d.skills if not s.notes]

@@ -14,7 +14,7 @@ import pytest
 import macros
 from macros import cheatsheet
 from macros.catalog import DATA_DIR
-from macros.context import Context
+from macros.context import Context, built_url
 from macros.datafile import load_yaml
 from macros.errors import MacroError, MacroInputError
 from macros.notes import scan_markdown
@@ -171,9 +171,9 @@ def test_study_order_follows_the_data_file(ctx: Context, start: str) -> None:
 
 
 def test_built_urls_between_pages() -> None:
-    assert cheatsheet.built_url("index.md", "tags.md", "tag:security") == "tags/#tag:security"
-    assert cheatsheet.built_url("services/sqs.md", "tags.md") == "../../tags/"
-    assert cheatsheet.built_url("cheat-sheet.md", "index.md") == "../"
+    assert built_url("index.md", "tags.md", "tag:security") == "tags/#tag:security"
+    assert built_url("services/sqs.md", "tags.md") == "../../tags/"
+    assert built_url("cheat-sheet.md", "index.md") == "../"
 
 
 def write_order(tmp_path: Path, pages: str) -> Path:

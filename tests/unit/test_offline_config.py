@@ -13,9 +13,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import get_yaml_loader
 
-from macros import cheatsheet
+from macros.context import built_url
 from macros.hooks import csp
-from macros.quiz import page_url
 from macros.search_index import page_location
 from tests.conftest import ROOT
 
@@ -70,13 +69,13 @@ def test_offline_shim_is_local() -> None:
     (("services/sqs.md", "services/sqs.md", "x"), "#x", "#x"),
 ])
 def test_page_url_with_and_without_directory_urls(args: tuple[str, ...], directory: str, offline: str) -> None:
-    assert page_url(*args) == directory
-    assert page_url(*args, directory_urls=False) == offline
+    assert built_url(*args) == directory
+    assert built_url(*args, directory_urls=False) == offline
 
 
 def test_built_url_without_directory_urls() -> None:
-    assert cheatsheet.built_url("index.md", "tags.md", "tag:security", False) == "tags.html#tag:security"
-    assert cheatsheet.built_url("services/sqs.md", "tags.md", "", False) == "../tags.html"
+    assert built_url("index.md", "tags.md", "tag:security", False) == "tags.html#tag:security"
+    assert built_url("services/sqs.md", "tags.md", "", False) == "../tags.html"
 
 
 def test_search_location_without_directory_urls() -> None:
