@@ -107,6 +107,20 @@ def first_load(browser: Browser, base_url: str, path: str) -> FirstLoad:
         _close(page)
 
 
+def _type_and_time(page: Page, query: str, heard_on: str, timeout_ms: int, where: str) -> tuple[float, str]:
+    """Arm the observer, type `query` (all but the last character without a keyup, so Material searches
+    once) and return (ms from the keydown heard on `heard_on` to the first result, its href)."""
+    page.evaluate(ARM_SEARCH, [heard_on, timeout_ms])
+    if heard_on == "window":
+        page.keyboard.press("/")
+    page.keyboard.insert_text(query[:-1])
+    page.keyboard.press(query[-1])
+    result = page.evaluate("window.__dvaBench")
+    if result["ms"] is None:
+        raise RuntimeError(f"no search result for {query!r} within {timeout_ms // 1000} s on {where}")
+    return float(result["ms"]), str(result["href"])
+
+
 def search_latency(browser: Browser, base_url: str, path: str, query: str) -> tuple[float, str]:
     """Open the search box with the keyboard, type `query`; ms from its last keystroke to the first result."""
     page = _fresh_page(browser)
@@ -117,14 +131,7 @@ def search_latency(browser: Browser, base_url: str, path: str, query: str) -> tu
             f"document.querySelector('.md-search-result__meta').textContent.trim() === {SEARCH_READY!r}",
             timeout=INDEX_TIMEOUT_MS,
         )
-        page.evaluate(ARM_SEARCH, ["box", 10000])
-        # Everything but the last character goes in without a keyup, so Material searches only once.
-        page.keyboard.insert_text(query[:-1])
-        page.keyboard.press(query[-1])
-        result = page.evaluate("window.__dvaBench")
-        if result["ms"] is None:
-            raise RuntimeError(f"no search result for {query!r} within 10 s on {base_url}{path}")
-        return float(result["ms"]), str(result["href"])
+        return _type_and_time(page, query, "box", 10_000, base_url + path)
     finally:
         _close(page)
 
@@ -135,15 +142,7 @@ def search_after_load(browser: Browser, base_url: str, path: str, query: str) ->
     page = _fresh_page(browser)
     try:
         page.goto(base_url + path, wait_until="load")
-        page.evaluate(ARM_SEARCH, ["window", 60000])
-        page.keyboard.press("/")
-        # As in search_latency: all but the last character without a keyup, so Material searches once.
-        page.keyboard.insert_text(query[:-1])
-        page.keyboard.press(query[-1])
-        result = page.evaluate("window.__dvaBench")
-        if result["ms"] is None:
-            raise RuntimeError(f"no search result for {query!r} within 60 s of typing on {base_url}{path}")
-        return float(result["ms"]), str(result["href"])
+        return _type_and_time(page, query, "window", 60_000, base_url + path)
     finally:
         _close(page)
 

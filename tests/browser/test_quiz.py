@@ -187,6 +187,7 @@ def test_one_at_a_time_score_and_missed_only(page, site_url: str) -> None:  # ty
     page.get_by_role("button", name="Finish and see the score").click()
     report = page.locator(".practice__report")
     assert "Your score: 0 of 10" in report.inner_text()
+    assert "Meets competencies" not in report.inner_text() and "Needs improvement" in report.inner_text()
     assert report.locator(".practice__missed li").count() == 10
     assert report.locator(f'a[href$="#{q.notes[0]}"]').count() >= 1
     page.goto(f"{site_url}practice/?seed=abc&services=sqs&count=all&mode=list&missed=1")
