@@ -35,6 +35,7 @@ class _Build:
     notes: dict[str, Any] = field(default_factory=dict)  # note id -> macros.notes.Note
     card: str = ""  # the link-preview image's path from the site root (macros/hooks/page_meta.py CARD)
     aliases: dict[str, str] = field(default_factory=dict)  # a renamed note's old id -> its id now
+    page_location: Any = None  # macros.search_index.page_location, set in on_config
     first_sentence: dict[str, str] = field(default_factory=dict)
 
 
@@ -47,8 +48,9 @@ def share_path(note_id: str) -> str:
 
 
 def page_path(src_path: str) -> str:
-    """services/sqs.md -> services/sqs/ (directory URLs)."""
-    return src_path.removesuffix(".md") + "/"
+    """services/sqs.md -> services/sqs/: the search index's page location (macros/search_index.py), which the
+    share page links with directory URLs (the offline copy has no share pages)."""
+    return _build.page_location(src_path)
 
 
 def plain(fragment: str) -> str:
@@ -141,7 +143,8 @@ def on_config(config: Any) -> Any:
     global _build
     notes = _project_module(config, "macros.notes").scan_docs(Path(config["docs_dir"]))
     _build = _Build(notes=notes, card=_project_module(config, "macros.hooks.page_meta").CARD,
-                    aliases=_project_module(config, "macros.hooks.anchors").load_aliases())
+                    aliases=_project_module(config, "macros.hooks.anchors").load_aliases(),
+                    page_location=_project_module(config, "macros.search_index").page_location)
     return config
 
 
