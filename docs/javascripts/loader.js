@@ -88,6 +88,16 @@ function demoteCodeNavs() {
   for (const nav of document.querySelectorAll("nav.md-code__nav:not([role])")) nav.setAttribute("role", "none");
 }
 
+// Abbreviations (the glossary reaches every page): the expansion is the <abbr>'s title, which a mouse
+// shows on hover. A tap or click writes it after the term, "RCU (read capacity unit)", and another hides it,
+// so a phone can read it too. One listener for the document (it survives instant navigation), no work at
+// load: Material's content.tooltips, which built a tooltip per abbreviation on each page, is off for that
+// cost (mkdocs.yml, README "Performance").
+document.addEventListener("click", (event) => {
+  const abbr = event.target instanceof Element ? event.target.closest(".md-typeset abbr[title]") : null;
+  if (abbr) abbr.classList.toggle("dva-abbr-open");
+});
+
 window.document$.subscribe(() => {
   demoteCodeNavs();
   if (fromFile) {

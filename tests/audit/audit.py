@@ -321,13 +321,54 @@ def order(round_: int, page_index: int) -> tuple[str, ...]:
     return SIDES if (round_ + page_index) % 2 == 0 else SIDES[::-1]
 
 
-def build_sites(work: Path) -> dict[str, Path]:
-    log("building our site")
-    sites = {"ours": work / "site-ours", "plain": work / "site-plain"}
-    variants.build(variants.full_copy(work / "ours"), sites["ours"])
-    log("building the plain-Material copy of the same Markdown")
-    variants.build(variants.plain_copy(work / "plain", work / "capture"), sites["plain"])
+def size_label(factor: int) -> str:
+    return "today's site" if factor == 1 else f"{factor}× the notes"
+
+
+def build_sites(work: Path, factor: int = 1) -> dict[str, Path]:
+    """Our site and its plain-Material twin: today's, or a copy with `factor` times the notes (every service
+    and topic page replicated, as make bench builds it) and the plain twin of that copy."""
+    log(f"building our site, {size_label(factor)}")
+    tag = "" if factor == 1 else f"-{factor}x"
+    sites = {"ours": work / f"site-ours{tag}", "plain": work / f"site-plain{tag}"}
+    ours = variants.full_copy(work / f"ours{tag}") if factor == 1 else variants.notes_scaled_copy(
+        work / f"ours{tag}", factor)
+    variants.build(ours, sites["ours"])
+    log(f"building the plain-Material copy of the same Markdown, {size_label(factor)}")
+    plain = variants.plain_copy(work / f"plain{tag}", work / f"capture{tag}", source=None if factor == 1 else ours)
+    variants.build(plain, sites["plain"])
     return sites
+
+
+def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
+               results: dict[str, dict[str, list[Report]]], missing: dict[str, str], skipped: list[str]) -> None:
+    """Every page of `audit: pages` on one size of the site, ours and plain alternating, `runs` rounds. The
+    results are keyed by page name, with the size after it when it is not today's site."""
+    sites = build_sites(work, factor)
+    servers = {side: server.start(sites[side], gzip_enabled=True) for side in SIDES}
+    pages = {}
+    suffix = "" if factor == 1 else f", {size_label(factor)}"
+    for name, path in budgets["pages"].items():
+        key = name + suffix
+        if not (sites["ours"] / path / "index.html").is_file():
+            skipped.append(f"- {key}: not audited, /{path} does not exist on our site.")
+            continue
+        pages[key] = path
+        results[key] = {side: [] for side in SIDES}
+        if not (sites["plain"] / path / "index.html").is_file():
+            missing[key] = f"the plain copy has no /{path}"
+    try:
+        for r in range(runs):
+            for i, (key, path) in enumerate(pages.items()):
+                for side in order(r, i):
+                    if side == "plain" and key in missing:
+                        continue
+                    log(f"round {r + 1}/{runs}: {key}, {side}")
+                    name = f"{side}-{path.strip('/').replace('/', '-') or 'home'}-{factor}x-{r}.json"
+                    results[key][side].append(lighthouse(servers[side][1] + path, work / name))
+    finally:
+        for srv, _ in servers.values():
+            srv.shutdown()
 
 
 def main() -> int:
@@ -335,6 +376,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Lighthouse on our pages and plain Material's, side by side.")
     parser.add_argument("--runs", type=int, default=budgets["runs"], help="rounds; the median is reported")
     parser.add_argument("--keep", action="store_true", help="keep the built sites and the JSON reports")
+    parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=budgets["sizes"],
+                        help="comma-separated: 1 is today's site, 3 a copy with three times the notes")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: run `make audit` (it runs npm ci in tests/audit).", file=sys.stderr)
@@ -346,29 +389,8 @@ def main() -> int:
     missing: dict[str, str] = {}  # page -> why it has no plain side
     skipped: list[str] = []
     try:
-        sites = build_sites(work)
-        servers = {side: server.start(sites[side], gzip_enabled=True) for side in SIDES}
-        pages = {}
-        for name, path in budgets["pages"].items():
-            if not (sites["ours"] / path / "index.html").is_file():
-                skipped.append(f"- {name}: not audited, /{path} does not exist on our site.")
-            else:
-                pages[name] = path
-                results[name] = {side: [] for side in SIDES}
-                if not (sites["plain"] / path / "index.html").is_file():
-                    missing[name] = f"the plain copy has no /{path}"
-        try:
-            for r in range(args.runs):
-                for i, (name, path) in enumerate(pages.items()):
-                    for side in order(r, i):
-                        if side == "plain" and name in missing:
-                            continue
-                        log(f"round {r + 1}/{args.runs}: {name}, {side}")
-                        report = work / f"{side}-{path.strip('/').replace('/', '-') or 'home'}-{r}.json"
-                        results[name][side].append(lighthouse(servers[side][1] + path, report))
-        finally:
-            for srv, _ in servers.values():
-                srv.shutdown()
+        for factor in args.sizes:
+            audit_size(work, factor, budgets, args.runs, results, missing, skipped)
     except (BenchSetupError, RuntimeError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -380,7 +402,8 @@ def main() -> int:
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=False).stdout.strip()
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout.strip()
     print(f"make audit: Lighthouse {version}, {chromium}, mobile preset (simulated throttling), gzip on; ours and "
-          f"plain Material (same Markdown) alternating, median of {args.runs} rounds; {os.cpu_count()} cores, load "
+          f"plain Material (same Markdown) alternating, median of {args.runs} rounds; "
+          f"{', '.join(size_label(f) for f in args.sizes)}; {os.cpu_count()} cores, load "
           f"average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after (CPU-bound metrics such as total "
           f"blocking time grow when the machine is busy); {time.perf_counter() - started:.0f} s.\n")
     checks = []

@@ -113,6 +113,28 @@ def test_abbreviations_in_headings_are_not_underlined(page, site_url: str) -> No
     assert page.evaluate(TEXT_ABBR) == "dotted", "abbreviations in running text lost their dotted underline"
 
 
+ABBR_AFTER = """(index) => {
+  const a = document.querySelectorAll('article p abbr[title]')[index];
+  return {title: a.title, after: getComputedStyle(a, '::after').content};
+}"""
+
+
+def test_a_tapped_abbreviation_shows_its_expansion(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """No Material tooltips (make audit: their cost), so a tap writes the expansion after the term, and
+    another tap takes it away; a mouse still gets the title on hover."""
+    open_on_phone(page, site_url + "services/sqs/")
+    abbr = page.locator("article p abbr[title]").first
+    before = page.evaluate(ABBR_AFTER, 0)
+    assert before["title"] and before["after"] in ("none", "normal"), before
+    abbr.click()
+    shown = page.evaluate(ABBR_AFTER, 0)
+    # Chromium reports the declared value, others the resolved one.
+    assert shown["after"] in ('" (" attr(title) ")"', f'" ({before["title"]})"'), shown
+    abbr.click()
+    assert page.evaluate(ABBR_AFTER, 0)["after"] in ("none", "normal")
+    assert page.locator("article p abbr[title]").first.get_attribute("title") == before["title"]
+
+
 @pytest.mark.parametrize("path", ["services/sqs/", "services/lambda/", "services/dynamodb/"])
 def test_code_in_tables_does_not_break_inside_a_word(page, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
     open_on_phone(page, site_url + path)
