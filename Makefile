@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects imports ProperDocs, which prints its own MkDocs-2 notice; same plan, same reason.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build release offline test test-fast requirements canary lint chromium java clean registry linkcheck-external bench audit card
+.PHONY: serve build release offline test test-fast requirements canary lint chromium java clean registry linkcheck-external bench audit audit-features card
 
 # pip itself is pinned too (requirements-pip.txt), and every install checks the hashes in the lock files.
 $(BIN)/python:
@@ -139,10 +139,16 @@ tests/audit/node_modules/.npm-ci: tests/audit/package.json tests/audit/package-l
 	touch $@
 
 # make audit: Lighthouse (mobile) on our pages and on plain Material's build of the same Markdown, alternating,
-# against tests/bench/budgets.yml `audit:` (about 8 minutes on 2 idle cores; AUDIT_ARGS="--runs 5 --keep").
+# today and at 3x the notes, against tests/bench/budgets.yml `audit:` (about 35 minutes on 2 idle cores;
+# AUDIT_ARGS="--runs 3 --sizes 1 --keep" for a quicker look).
 audit: $(VENV)/.test-deps chromium tests/audit/node_modules/.npm-ci  ## Lighthouse, ours vs plain Material, against budgets
 	$(BIN)/pytest -q -m bench tests/audit
 	$(BIN)/python -m tests.audit.audit $(AUDIT_ARGS)
+
+# What Material features cost on our pages: our site with and without them, and plain Material's defaults.
+# FEATURES_ARGS="--page services/dynamodb/ --off content.tooltips --off toc.follow,navigation.tracking"
+audit-features: $(VENV)/.test-deps chromium tests/audit/node_modules/.npm-ci  ## Lighthouse, our site with and without Material features
+	$(BIN)/python -m tests.audit.features $(FEATURES_ARGS)
 
 clean:
 	rm -rf $(SITE_DIR) $(OFFLINE_DIR) $(OFFLINE_ZIP) .pytest_cache

@@ -88,6 +88,34 @@ function demoteCodeNavs() {
   for (const nav of document.querySelectorAll("nav.md-code__nav:not([role])")) nav.setAttribute("role", "none");
 }
 
+// Sharing a note (here, not a module of its own: one request fewer on every page with notes, make bench).
+// Each note's link icon (a.headerlink[data-share-url], written by macros/hooks/share.py) carries its share
+// URL (/n/<note-id>/, a page chat apps can preview). On a screen without hover (a phone) the icon is always
+// visible and opens the system share sheet where the browser has one; everywhere else, and when there is no
+// share sheet, Material's own clipboard handler copies the URL (data-clipboard-text) and shows "Copied to
+// clipboard". One listener for the document, so instant navigation needs nothing more. Not from file://:
+// the share URL names the site, and the offline copy's ¶ still copies it.
+const touch = window.matchMedia("(hover: none)");
+
+function noteTitle(link) {
+  const heading = link.closest("h1, h2, h3, h4, h5, h6");
+  const copy = heading.cloneNode(true);
+  for (const child of copy.querySelectorAll(".headerlink")) child.remove();
+  return copy.textContent.trim();
+}
+
+if (!fromFile) {
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a.headerlink[data-share-url]") : null;
+    if (!link || !touch.matches || typeof navigator.share !== "function") return;
+    event.preventDefault();
+    event.stopImmediatePropagation(); // the share sheet replaces the copy
+    navigator.share({ title: noteTitle(link), url: link.dataset.shareUrl }).catch(() => {
+      // The reader closed the share sheet: nothing to report.
+    });
+  }, { capture: true });
+}
+
 // Abbreviations (the glossary reaches every page): the expansion is the <abbr>'s title, which a mouse
 // shows on hover. A tap or click writes it after the term, "RCU (read capacity unit)", and another hides it,
 // so a phone can read it too. One listener for the document (it survives instant navigation), no work at
@@ -107,5 +135,4 @@ window.document$.subscribe(() => {
   if (document.querySelector("form.calc[data-calc]")) import("./calculators/mount.js");
   if (document.querySelector(".quiz-list form.quiz, [data-practice]")) import("./quiz/quiz.js");
   if (document.querySelector("form[data-cheatsheet-filter]")) import("./cheatsheet.js");
-  if (document.querySelector("a.headerlink[data-share-url]")) import("./share.js");
 });

@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, Files
 SHIM_PACKAGE = Path("node_modules/iframe-worker/shim/index.js")
 
 # Our module graphs that pages load (docs/javascripts/loader.js), each as one classic script at
-# OFFLINE_DIR/<entry>. Not share.js (its links name the site) nor didyoumean.js (it fetch()es names.json).
+# OFFLINE_DIR/<entry>. Not didyoumean.js (it fetch()es names.json); loader.js skips the share sheet there.
 JS_DIR = "javascripts"
 OFFLINE_DIR = "javascripts/offline"
 ENTRIES = ("calculators/mount.js", "quiz/quiz.js", "cheatsheet.js")

@@ -7,7 +7,7 @@ link to `page/#note-id`, `noindex`, and sends the reader there at once (meta ref
 
 On the page, the note heading's permalink (the ¶ that Python-Markdown's toc extension writes) gets
 `data-clipboard-text` with the share URL: Material's own clipboard handler copies it on click and shows
-its "Copied to clipboard" message; docs/javascripts/share.js adds the phone's share sheet. Headings that
+its "Copied to clipboard" message; docs/javascripts/loader.js adds the phone's share sheet. Headings that
 are not notes keep the neutral title from mkdocs.yml (toc.permalink_title).
 """
 

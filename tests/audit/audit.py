@@ -4,7 +4,8 @@ Builds our site and the plain-Material copy of the same Markdown (tests/bench/va
 mkdocs-macros rendered it, built by Material with the theme, Markdown extensions and nav kept, and our
 macros, hooks, overrides and extra CSS/JS dropped), each strictly into a temporary folder, serves both on
 127.0.0.1 with gzip (tests/bench/server.py) and runs Lighthouse in Debian's chromium (mobile preset,
-simulated throttling) on the pages of tests/bench/budgets.yml `audit:`. Every round audits every page
+simulated throttling) on the pages of tests/bench/budgets.yml `audit:`, on today's site and on a copy with
+three times the notes (`sizes`), each against its own plain twin. Every round audits every page
 once on each side, alternating which side goes first; the median of `--runs` rounds is reported.
 
 It prints three tables: ours against plain Material per page and metric (performance score, first and
@@ -15,7 +16,7 @@ each ours / plain). Then the requests only our pages make, the stylesheets only 
 for, the audits that cost our pages points, and the audits that errored. Exit status 1 when a budget
 is missed, 2 when the site or Lighthouse could not run.
 
-    .venv/bin/python -m tests.audit.audit [--runs N] [--keep]
+    .venv/bin/python -m tests.audit.audit [--runs N] [--sizes 1,3] [--keep]
 """
 
 from __future__ import annotations

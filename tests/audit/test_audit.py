@@ -32,6 +32,13 @@ def test_budgets_name_the_pages_the_issue_asks_for() -> None:
     assert BUDGET["runs"] >= 3
 
 
+def test_audit_runs_today_and_at_the_bench_notes_factor() -> None:
+    """Issue 15: the budgets hold at today's size and at three times the notes, the copy make bench builds."""
+    bench = yaml.safe_load(audit.BUDGETS.read_text(encoding="utf-8"))
+    assert BUDGET["sizes"] == [1, bench["notes_factor"]] == [1, 3]
+    assert [audit.size_label(f) for f in BUDGET["sizes"]] == ["today's site", "3× the notes"]
+
+
 def test_compare_passes_within_the_budgets() -> None:
     checks = audit.compare("SQS", _medians(96, 1650, 1650, 40), _medians(97, 1500, 1500, 0), BUDGET)
     assert _results(checks) == {"Performance": "PASS", "FCP": "PASS", "LCP": "PASS", "TBT": "PASS"}
@@ -108,3 +115,24 @@ def test_category_rows_hold_our_other_categories_at_100_and_explain_names_extra_
     assert "- Home: requests only ours makes (1.4 KB): /javascripts/loader.js (1.4 KB)" in notes
     assert any(n.startswith("- Known: 1 diagnostic") for n in notes)
     assert "| Home | 0 KB / 0 KB | 1 / 0 |" in audit.diagnostics_table(results)
+
+
+def test_feature_variants_edit_only_theme_features(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """tests/audit/features.py: `--off` removes exactly the named features; a name not in mkdocs.yml stops it."""
+    from tests.audit import features
+    from tests.bench import variants
+    from tests.conftest import ROOT
+
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    before = variants.read_config(tmp_path)
+    after = variants.read_config(features.without(tmp_path, ["navigation.instant.prefetch"]))
+    assert after["theme"]["features"] == [f for f in before["theme"]["features"] if f != "navigation.instant.prefetch"]
+    assert {k: v for k, v in after.items() if k != "theme"} == {k: v for k, v in before.items() if k != "theme"}
+    with pytest.raises(SystemExit, match=r"not in mkdocs\.yml theme\.features: content\.tooltips"):
+        features.without(tmp_path, ["content.tooltips"])
+    added = variants.read_config(features.adding(tmp_path, ["content.tooltips"]))["theme"]["features"]
+    assert added[-1] == "content.tooltips"
+    with pytest.raises(SystemExit, match="already in"):
+        features.adding(tmp_path, ["content.tooltips"])
+    defaults = variants.read_config(features.theme_defaults(tmp_path))["theme"]
+    assert defaults == {"name": "material", "language": "en", "font": False}

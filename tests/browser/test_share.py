@@ -53,7 +53,7 @@ def test_phone_shows_the_control_and_opens_the_share_sheet(browser, site_url: st
     wait_for(page, "window.matchMedia('(hover: none)').matches")
     link = share_link(page)
     assert float(link.evaluate("a => getComputedStyle(a).opacity")) == 1, "visible without hover"
-    wait_for(page, "[...performance.getEntriesByType('resource')].some(e => e.name.endsWith('/share.js'))")
+    wait_for(page, "[...performance.getEntriesByType('resource')].some(e => e.name.endsWith('/loader.js'))")
     link.tap()
     wait_for(page, "window.__shared !== undefined")
     shared = page.evaluate("window.__shared")

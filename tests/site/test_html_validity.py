@@ -21,7 +21,10 @@ def nu_errors(root: Path) -> list[dict]:
     if not result.stdout.strip():
         assert result.returncode == 0, result.stderr
         return []
-    return [m for m in json.loads(result.stdout)["messages"] if m["type"] == "error"]
+    # "CSS: ..." messages are left out: our stylesheet sits inside every page's <head> (macros/hooks/inline_css.py),
+    # and the checker's CSS validator predates :is(), color-mix() and var() in colours, so it reports every
+    # modern rule. As a file the stylesheet was never validated either; only the HTML is this test's subject.
+    return [m for m in json.loads(result.stdout)["messages"] if m["type"] == "error" and not m["message"].startswith("CSS:")]
 
 
 def test_every_page_passes_the_nu_html_checker(built_site: Path) -> None:
