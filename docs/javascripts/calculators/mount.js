@@ -41,6 +41,18 @@ function rawValues(form, spec) {
   return raw;
 }
 
+/** The values the page was built with (the HTML's own value and selected attributes). */
+function builtValues(form, spec) {
+  const raw = {};
+  for (const [name, control] of controlsOf(form, spec)) {
+    if (!control) raw[name] = "";
+    else if (control instanceof HTMLSelectElement) {
+      raw[name] = ([...control.options].find((option) => option.defaultSelected) ?? control.options[0])?.value ?? "";
+    } else raw[name] = control.defaultValue;
+  }
+  return raw;
+}
+
 function showFieldMessages(form, spec, errors) {
   for (const [name, control] of controlsOf(form, spec)) {
     const message = form.querySelector(`[data-msg-for="${name}"]`);
@@ -166,6 +178,11 @@ function bind({ evaluate, FORMULAS }, form, restoreTaken) {
   form.addEventListener("submit", (event) => event.preventDefault());
   const restored = !restoreTaken.has(spec.id) && restoreFromUrl(form, spec);
   if (restored) restoreTaken.add(spec.id);
+  // The page was built showing the result for its own values (macros/calculators.py, the same formulas:
+  // tests/unit/test_calculator_vectors_node.py), so those are not computed again on load (make audit:
+  // main-thread work on the calculator pages); values from the URL, or that the browser restored into the
+  // fields, are.
+  else shown = JSON.stringify(builtValues(form, spec));
   const shownFirst = update();
   if (!restored) return;
   // A link with invalid values (hand-edited, or from an older version of the page): the fields show
