@@ -59,7 +59,8 @@ def not_inlinable(css: str) -> str | None:
     """Why the stylesheet cannot sit inside a page (what would resolve differently there), or None."""
     if IMPORT.search(css):
         return "@import resolves against each page once inlined; put the rules in the file itself"
-    for match in RELATIVE_URL.finditer(css):
+    match = RELATIVE_URL.search(css)
+    if match:
         return (f"url({match.group(1).strip()}) resolves against each page once inlined; use a data: URL "
                 "or move the rule to a stylesheet that is not inlined")
     return None

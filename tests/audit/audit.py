@@ -31,6 +31,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -322,8 +324,32 @@ def order(round_: int, page_index: int) -> tuple[str, ...]:
     return SIDES if (round_ + page_index) % 2 == 0 else SIDES[::-1]
 
 
-def size_label(factor: int) -> str:
-    return "today's site" if factor == 1 else f"{factor}× the notes"
+def default_sizes(budgets: dict[str, Any]) -> list[int]:
+    """Today's site, then make bench's copy with `notes_factor` times the notes (one figure, in budgets.yml)."""
+    return [1, budgets["notes_factor"]]
+
+
+def start(prefix: str) -> Path | None:
+    """A fresh work folder for a Lighthouse run, or None (said on stderr) when Lighthouse is not installed."""
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse is not installed: run `make audit` (it runs npm ci in tests/audit).", file=sys.stderr)
+        return None
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    return Path(tempfile.mkdtemp(prefix=prefix))
+
+
+@contextmanager
+def serving(sites: dict[str, Path]) -> Iterator[dict[str, str]]:
+    """Each site served gzipped on 127.0.0.1 (tests/bench/server.py): name -> base URL; all shut down after."""
+    servers = {name: server.start(site, gzip_enabled=True) for name, site in sites.items()}
+    try:
+        yield {name: url for name, (_, url) in servers.items()}
+    finally:
+        for srv, _ in servers.values():
+            srv.shutdown()
+
+
+size_label = variants.size_label
 
 
 def build_sites(work: Path, factor: int = 1) -> dict[str, Path]:
@@ -346,7 +372,6 @@ def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
     """Every page of `audit: pages` on one size of the site, ours and plain alternating, `runs` rounds. The
     results are keyed by page name, with the size after it when it is not today's site."""
     sites = build_sites(work, factor)
-    servers = {side: server.start(sites[side], gzip_enabled=True) for side in SIDES}
     pages = {}
     suffix = "" if factor == 1 else f", {size_label(factor)}"
     for name, path in budgets["pages"].items():
@@ -358,7 +383,7 @@ def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
         results[key] = {side: [] for side in SIDES}
         if not (sites["plain"] / path / "index.html").is_file():
             missing[key] = f"the plain copy has no /{path}"
-    try:
+    with serving(sites) as urls:
         for r in range(runs):
             for i, (key, path) in enumerate(pages.items()):
                 for side in order(r, i):
@@ -366,25 +391,21 @@ def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
                         continue
                     log(f"round {r + 1}/{runs}: {key}, {side}")
                     name = f"{side}-{path.strip('/').replace('/', '-') or 'home'}-{factor}x-{r}.json"
-                    results[key][side].append(lighthouse(servers[side][1] + path, work / name))
-    finally:
-        for srv, _ in servers.values():
-            srv.shutdown()
+                    results[key][side].append(lighthouse(urls[side] + path, work / name))
 
 
 def main() -> int:
-    budgets = yaml.safe_load(BUDGETS.read_text(encoding="utf-8"))["audit"]
+    everything = yaml.safe_load(BUDGETS.read_text(encoding="utf-8"))
+    budgets = everything["audit"]
     parser = argparse.ArgumentParser(description="Lighthouse on our pages and plain Material's, side by side.")
     parser.add_argument("--runs", type=int, default=budgets["runs"], help="rounds; the median is reported")
     parser.add_argument("--keep", action="store_true", help="keep the built sites and the JSON reports")
-    parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=budgets["sizes"],
+    parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=default_sizes(everything),
                         help="comma-separated: 1 is today's site, 3 a copy with three times the notes")
     args = parser.parse_args()
-    if not LIGHTHOUSE.exists():
-        print("Lighthouse is not installed: run `make audit` (it runs npm ci in tests/audit).", file=sys.stderr)
+    work = start("dva-audit-")
+    if work is None:
         return 2
-    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    work = Path(tempfile.mkdtemp(prefix="dva-audit-"))
     started, load_before = time.perf_counter(), os.getloadavg()[0]
     results: dict[str, dict[str, list[Report]]] = {}
     missing: dict[str, str] = {}  # page -> why it has no plain side

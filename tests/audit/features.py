@@ -19,11 +19,10 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
-from tests.audit.audit import LIGHTHOUSE, Report, lighthouse, log, markdown
-from tests.bench import server, variants
+from tests.audit.audit import Report, lighthouse, log, markdown, serving, start
+from tests.bench import variants
 
 
 def without(project: Path, features: list[str]) -> Path:
@@ -58,7 +57,7 @@ def adding(project: Path, features: list[str]) -> Path:
     return project
 
 
-def build(work: Path, offs: list[list[str]], ons: list[list[str]] = ()) -> dict[str, Path]:
+def build(work: Path, offs: list[list[str]], ons: list[list[str]]) -> dict[str, Path]:
     sites = {}
     log("building our site")
     variants.build(variants.full_copy(work / "ours"), work / "site-ours")
@@ -85,24 +84,18 @@ def main() -> int:
                         help="features we do not use, to turn on together (comma-separated); repeatable")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    if not LIGHTHOUSE.exists():
-        print("Lighthouse is not installed: run `make audit` once (it runs npm ci in tests/audit).", file=sys.stderr)
+    work = start("dva-features-")
+    if work is None:
         return 2
-    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    work = Path(tempfile.mkdtemp(prefix="dva-features-"))
     results: dict[str, list[Report]] = {}
     try:
         sites = build(work, args.off, args.on)
-        servers = {name: server.start(site, gzip_enabled=True) for name, site in sites.items()}
-        try:
-            names = list(sites)
+        names = list(sites)
+        with serving(sites) as urls:
             for r in range(args.runs):
                 for name in names[r % len(names):] + names[:r % len(names)]:  # the order rotates each round
                     log(f"round {r + 1}/{args.runs}: {name}")
-                    results.setdefault(name, []).append(lighthouse(servers[name][1] + args.page, work / f"{r}.json"))
-        finally:
-            for srv, _ in servers.values():
-                srv.shutdown()
+                    results.setdefault(name, []).append(lighthouse(urls[name] + args.page, work / f"{r}.json"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     rows = []

@@ -144,7 +144,7 @@ def _build_scaled(bench: Bench) -> None:
 
 
 def notes_label(bench: Bench) -> str:
-    return f"{bench.budgets['notes_factor']}× the notes"
+    return variants.size_label(bench.budgets["notes_factor"])
 
 
 def _build_notes_scaled(bench: Bench) -> None:

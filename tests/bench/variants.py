@@ -207,6 +207,11 @@ def catalog_size(project: Path | None = None) -> tuple[int, int]:
     return len(nav), len(catalog["entries"])
 
 
+def size_label(factor: int) -> str:
+    """How the bench and the audit name a size of the site: today's, or a `notes_scaled_copy`."""
+    return "today's site" if factor == 1 else f"{factor}× the notes"
+
+
 def notes_scaled_copy(dest: Path, factor: int) -> Path:
     """The real project with every service and topic page (and so every note) present `factor` times."""
     if factor < 1:
