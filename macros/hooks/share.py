@@ -88,11 +88,15 @@ def mark_permalinks(html: str, note_ids: set[str], site_url: str) -> str:
     return HEADERLINK.sub(one, html)
 
 
-def share_page(note: Any, summary: str, site_url: str, site_name: str, card: str) -> str:
-    """The whole share page: preview tags for the note, canonical link, noindex, and an instant redirect."""
+def share_page(note: Any, summary: str, site_url: str, site_name: str, card: str, favicon: str) -> str:
+    """The whole share page: preview tags for the note, canonical link, noindex, and an instant redirect.
+
+    It names the site's icon: without one the browser asks for /favicon.ico, which the site has not.
+    """
     e = htmlmod.escape
     title = note.title.replace("`", "")
     relative = posixpath.relpath(page_path(note.src_path), share_path(note.id)) + "/#" + note.id
+    icon = posixpath.relpath(favicon, share_path(note.id))
     canonical = f"{site_url}{page_path(note.src_path)}#{note.id}"
     image = f"{site_url}{card}"
     return f"""<!doctype html>
@@ -103,6 +107,7 @@ def share_page(note: Any, summary: str, site_url: str, site_name: str, card: str
 <meta name="robots" content="noindex">
 <meta name="description" content="{e(summary)}">
 <link rel="canonical" href="{e(canonical)}">
+<link rel="icon" href="{e(icon)}">
 <meta property="og:type" content="article">
 <meta property="og:site_name" content="{e(site_name)}">
 <meta property="og:title" content="{e(title)}">
@@ -121,6 +126,11 @@ def share_page(note: Any, summary: str, site_url: str, site_name: str, card: str
 </body>
 </html>
 """
+
+
+def _favicon(config: Any) -> str:
+    """The theme's icon, from the site root (Material's default when mkdocs.yml names none)."""
+    return str(config["theme"].get("favicon") or "assets/images/favicon.png")
 
 
 def _site_url(config: Any) -> str:
@@ -165,5 +175,5 @@ def on_post_build(config: Any) -> None:
         folder = site / share_path(share_id)
         folder.mkdir(parents=True, exist_ok=True)
         summary = _build.first_sentence.get(note.id, "")
-        page = share_page(note, summary, _site_url(config), config["site_name"], _build.card)
+        page = share_page(note, summary, _site_url(config), config["site_name"], _build.card, _favicon(config))
         (folder / "index.html").write_text(page, encoding="utf-8")

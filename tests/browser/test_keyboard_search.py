@@ -16,6 +16,17 @@ SEARCH_INPUT = "[data-md-component=search-query]"
 INDEX_READY = "Type to start searching"
 ENTRY = load_catalog().find("dynamodb")
 MAX_TABS = 15
+QUIET_MS = 400
+# Material re-renders the result list for every query the typing produces ("D", "Dy", ... "DynamoDB"):
+# a focus moved into a list that is then replaced is lost. Record when the list last changed.
+WATCH_RESULTS = """() => {
+  const list = document.querySelector('.md-search-result__list');
+  window.__resultsChanged = performance.now();
+  new MutationObserver(() => { window.__resultsChanged = performance.now(); })
+    .observe(list, {childList: true, subtree: true});
+}"""
+RESULTS_SETTLED = (f"document.querySelector('.md-search-result__item a') && "
+                   f"performance.now() - window.__resultsChanged > {QUIET_MS}")
 
 
 def _wait_for_index(page: object) -> None:
@@ -42,8 +53,9 @@ def _wait_for_focus(page: object, selector: str, message: str) -> None:
 
 def _pick_first_result_and_land(page: object, site_url: str) -> None:
     assert ENTRY is not None
+    page.evaluate(WATCH_RESULTS)  # type: ignore[attr-defined]
     page.keyboard.type(ENTRY.name)  # type: ignore[attr-defined]
-    page.wait_for_selector(".md-search-result__item a", timeout=5000)  # type: ignore[attr-defined]
+    wait_for(page, RESULTS_SETTLED, timeout=10000)
     page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
     _wait_for_focus(page, ".md-search-result__item a", "ArrowDown did not move focus to the first result")
     href = page.evaluate("document.activeElement.href")  # type: ignore[attr-defined]

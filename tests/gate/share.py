@@ -2,7 +2,8 @@
 
 A share page is what a study group pastes into a chat: chat apps ignore #fragments, so the page must
 carry the note's own preview (og:title = its heading, a non-empty og:description), point search
-engines at the note (canonical `page/#note-id`, `noindex`) and send the reader there at once.
+engines at the note (canonical `page/#note-id`, `noindex`) and send the reader there at once, naming
+the site's icon on the way (a page without one makes the browser ask for /favicon.ico, a 404).
 The registry (published.txt) holds each share URL; registry.py checks that it still lands.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from macros.notes import scan_docs
 
 from .problem import DEEP_LINKS, Problem
-from .project import Inputs, page_url
+from .project import Inputs, page_url, resolve_url
 
 HOOK = "macros/hooks/share.py"
 
@@ -47,6 +48,9 @@ def check_share_pages(inputs: Inputs) -> list[Problem]:
             wrong.append("it lacks robots noindex")
         if _meta(tree, 'meta[name="twitter:card"]') != "summary_large_image" or not _meta(tree, 'meta[property="og:image"]'):
             wrong.append("it lacks the large preview card (og:image, twitter:card)")
+        icon = _meta(tree, 'link[rel="icon"]')
+        if not icon or inputs.site.file_for_url(resolve_url(share_url(note.id), icon)) is None:
+            wrong.append("it names no icon the site has (the browser then asks for /favicon.ico, a 404)")
         if inputs.site.redirect_target(rel) != target:
             wrong.append(f"it does not redirect to {target}")
         for problem in wrong:

@@ -20,17 +20,22 @@ def test_the_check_catches_broken_share_pages(built_site: Path, tmp_path: Path) 
     shutil.copytree(built_site / "n", site / "n")
     shutil.copytree(built_site / "services", site / "services")
     shutil.copytree(built_site / "topics", site / "topics")
+    shutil.copytree(built_site / "assets/images", site / "assets/images")
     one = site / "n/sqs-long-polling/index.html"
     one.write_text(one.read_text(encoding="utf-8").replace('property="og:title"', 'property="og:headline"'), encoding="utf-8")
     two = site / "n/sqs-delay-seconds/index.html"
     text = two.read_text(encoding="utf-8")
     two.write_text(text.replace("url=../../services/sqs/#", "url=../../services/sns/#"), encoding="utf-8")
     shutil.rmtree(site / "n/sqs-dead-letter-queues")
+    three = site / "n/sqs-visibility-timeout/index.html"
+    three.write_text(three.read_text(encoding="utf-8").replace('<link rel="icon"', '<link rel="preload"'), encoding="utf-8")
     problems = {(p.file, p.message) for p in check_share_pages(Inputs(Project(ROOT), Site(site)))}
     assert problems == {
         ("docs/services/sqs.md", "share page /n/sqs-long-polling/: og:title is not the note's heading"),
         ("docs/services/sqs.md", "share page /n/sqs-delay-seconds/: it does not redirect to /services/sqs/#sqs-delay-seconds"),
         ("docs/services/sqs.md", "note 'sqs-dead-letter-queues' has no share page /n/sqs-dead-letter-queues/"),
+        ("docs/services/sqs.md", "share page /n/sqs-visibility-timeout/: it names no icon the site has "
+                                 "(the browser then asks for /favicon.ico, a 404)"),
     }
 
 
