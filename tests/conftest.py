@@ -161,3 +161,23 @@ def wait_for(page: object, expression: str, arg: object = None, timeout: float =
         if time.monotonic() > deadline:
             raise PlaywrightTimeoutError(f"wait_for: {expression!r} still false after {timeout:.0f} ms")
         page.wait_for_timeout(interval)  # type: ignore[attr-defined]
+
+
+# docs/javascripts/loader.js loads the calculators' and the questions' modules when the reader comes within a
+# screen of one: each target, and what shows that its module has bound the page's forms.
+NEAR = {
+    "form.calc[data-calc]": "form.calc[data-calc-bound]",
+    ".quiz-list": ".quiz-list form.quiz[data-quiz-bound]",
+}
+
+
+def come_near(page: object, targets: tuple[str, ...] = tuple(NEAR), timeout: float = 15000) -> None:
+    """Scroll to the page's first calculator, then its first question list (or only `targets`), each until its
+    module has bound it, as a reader scrolling down would. No scrolling for what is bound already (from
+    file:// they load at once)."""
+    for target in targets:
+        bound = NEAR[target]
+        if page.evaluate(f"document.querySelector({target!r}) !== null"):  # type: ignore[attr-defined]
+            wait_for(page, f"document.querySelector({bound!r}) !== null || "
+                           f"(document.querySelector({target!r}).scrollIntoView({{block: 'center'}}), false)",
+                     timeout=timeout)

@@ -126,13 +126,44 @@ document.addEventListener("click", (event) => {
   if (abbr) abbr.classList.toggle("dva-abbr-open");
 });
 
+// Calculators and a page's questions: their modules load when the reader comes within a screen of one
+// (or at once when the address names a calculator, ?calc=, which scrolls to it). Until then the page shows
+// what it was built with: each calculator's worked example for its own values, each question's answer
+// under "Show the answer". On a long service page they sit well below the first screen, and loading and
+// binding them at once cost the first load about as much main-thread work as Material's own script
+// (make audit, README "Performance"). Once loaded, a module binds on every page instant navigation shows.
+// The Practice page and the Cheat sheet's filter are the page's purpose, so they load at once.
+const NEAR = "100% 0px"; // a screen above and below the viewport
+let watching = []; // the observers of the page on display
+
+function whenNear(elements, load) {
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    observer.disconnect();
+    load();
+  }, { rootMargin: NEAR });
+  for (const element of elements) observer.observe(element);
+  watching.push(observer);
+}
+
+function loadModules() {
+  for (const observer of watching) observer.disconnect(); // the previous page's elements are gone
+  watching = [];
+  const calculators = document.querySelectorAll("form.calc[data-calc]");
+  const calculate = () => import("./calculators/mount.js");
+  if (calculators.length && new URLSearchParams(location.search).has("calc")) calculate();
+  else if (calculators.length) whenNear(calculators, calculate);
+  const answer = () => import("./quiz/quiz.js");
+  if (document.querySelector("[data-practice]")) answer();
+  else {
+    const questions = document.querySelectorAll(".quiz-list");
+    if (questions.length) whenNear(questions, answer);
+  }
+  if (document.querySelector("form[data-cheatsheet-filter]")) import("./cheatsheet.js");
+}
+
 window.document$.subscribe(() => {
   demoteCodeNavs();
-  if (fromFile) {
-    loadFromFile();
-    return;
-  }
-  if (document.querySelector("form.calc[data-calc]")) import("./calculators/mount.js");
-  if (document.querySelector(".quiz-list form.quiz, [data-practice]")) import("./quiz/quiz.js");
-  if (document.querySelector("form[data-cheatsheet-filter]")) import("./cheatsheet.js");
+  if (fromFile) loadFromFile();
+  else loadModules();
 });

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page
 
-from tests.conftest import wait_for
+from tests.conftest import come_near, wait_for
 
 SEARCH_READY = "Type to start searching"  # Material's search.result.placeholder once the index is loaded
 INDEX_TIMEOUT_MS = 120_000
@@ -218,6 +218,7 @@ def quiz_feedback(browser: Browser, base_url: str, path: str) -> float | None:
     page = _fresh_page(browser)
     try:
         page.goto(base_url + path, wait_until="networkidle")
+        come_near(page)
         wait_for(page, "document.querySelector('.quiz-list form.quiz[data-quiz-bound]') !== null")
         first = page.evaluate("document.querySelector('.quiz-list form.quiz').dataset.question")
         page.evaluate(QUIZ_ANSWER, first)  # warm-up: the first submit also lays out the page once

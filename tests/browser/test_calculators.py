@@ -20,7 +20,7 @@ from macros.calculators.evaluate import Evaluation, defaults, evaluate
 from macros.calculators.numbers import format_number
 from macros.calculators.spec import Calculator, Input, load_spec
 from macros.calculators.validate import parse_field, range_text
-from tests.conftest import wait_for
+from tests.conftest import come_near, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,11 @@ def calc(calc_id: str) -> Calculator:
 
 
 def open_page(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Load `url` with every calculator bound: a link to a calculator (?calc=) loads them at once and one to a
+    heading (#...) brings them into view; otherwise the reader scrolls to the first (come_near)."""
     page.goto(url)
+    if "calc=" not in url and "#" not in url:
+        come_near(page, ("form.calc[data-calc]",))
     wait_for(page, ALL_BOUND)
 
 
@@ -490,6 +494,7 @@ def serve_sitemap_locally(page, site_url: str) -> None:  # type: ignore[no-untyp
 def test_instant_navigation_binds_each_new_page_once(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     serve_sitemap_locally(page, site_url)
     page.goto(f"{site_url}calculators/", wait_until="networkidle")  # Material reads sitemap.xml first
+    come_near(page, ("form.calc[data-calc]",))
     wait_for(page, ALL_BOUND)
     page.evaluate("window.__sameDocument = true")
     # Away by a link and back with the browser's Back button: Material swaps the page in place both

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, serve, wait_for
+from tests.conftest import ROOT, come_near, serve, wait_for
 from tests.offline_zip import TOP, make_zip
 
 QUERY = "visibility timeout"
@@ -133,6 +133,7 @@ def test_search_keeps_our_worker_fixes(tab, offline_copy: Path, query: str, expe
 
 def _recomputes(tab) -> None:  # type: ignore[no-untyped-def]
     """The DynamoDB calculator, bound by its script, shows other results for another item size."""
+    come_near(tab)
     wait_for(tab, "() => document.querySelector('form.calc[data-calc=\"dynamodb-capacity\"][data-calc-bound]')")
     form = tab.locator('form.calc[data-calc="dynamodb-capacity"]')
     before = form.evaluate(OUTPUTS)

@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from tests.conftest import wait_for
+from tests.conftest import come_near, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -107,6 +107,7 @@ def open_for_print(page, url: str, ready: str = READY) -> None:  # type: ignore[
     """Load a page at the width of the printed text column, let its scripts finish, then switch to print media."""
     page.set_viewport_size(A4_TEXT_COLUMN)
     page.goto(url)
+    come_near(page)
     wait_for(page, ready)
     page.emulate_media(media="print")
     # Material fades code colours and backgrounds (125 ms): read the print values, not a mix.
@@ -224,6 +225,7 @@ def test_nothing_is_cut_off_at_the_right_edge(page, site_url: str, path: str, re
 
 def test_sqs_page_prints_on_a_reasonable_number_of_a4_pages(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_url + "services/sqs/")
+    come_near(page)
     wait_for(page, READY)
     pages = pdf_pages(page.pdf(format="A4"))
     print(f"services/sqs/ prints on {pages} A4 pages")

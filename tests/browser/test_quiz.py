@@ -16,7 +16,7 @@ import pytest
 
 from macros.context import Context
 from tests.browser.test_calculators import serve_sitemap_locally
-from tests.conftest import ROOT, wait_for
+from tests.conftest import ROOT, come_near, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,7 @@ MULTIPLE = next(q for q in CTX.questions.values() if q.kind == "multiple")
 
 def open_page(page, url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(url)
+    come_near(page)
     wait_for(page, BOUND)
 
 
@@ -102,9 +103,11 @@ def test_progress_survives_reload_and_instant_navigation(page, site_url: str) ->
     serve_sitemap_locally(page, site_url)
     q = SQS[1]
     page.goto(f"{site_url}services/sqs/", wait_until="networkidle")
+    come_near(page)
     wait_for(page, BOUND)
     answer(page.locator(f'form.quiz[data-question="{q.id}"]'), q.answer)
     page.reload(wait_until="networkidle")
+    come_near(page)
     wait_for(page, BOUND)
     form = page.locator(f'form.quiz[data-question="{q.id}"]')
     assert form.get_attribute("data-last") == "correct"
