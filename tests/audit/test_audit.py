@@ -77,6 +77,9 @@ def _lhr(performance: float, a11y: float, requests: list[dict[str, Any]]) -> dic
     audits: dict[str, Any] = {aid: {"numericValue": 1000.0, "score": 0.9} for aid in audit.METRICS}
     audits["network-requests"] = {"details": {"items": requests}}
     audits["metrics"] = {"details": {"items": [{"observedFirstContentfulPaint": 100}]}}
+    # Before the first paint or after it, each long task blocks for its time over 50 ms.
+    audits["long-tasks"] = {"details": {"items": [{"startTime": 20, "duration": 200}, {"startTime": 900, "duration": 60},
+                                                  {"startTime": 950, "duration": 50}]}}
     audits["broken"] = {"scoreDisplayMode": "error", "errorMessage": "Cannot read properties of undefined "
                         "(reading 'frame_sequence')"}
     scores = {"performance": performance, "accessibility": a11y, "best-practices": 1, "seo": 1}
@@ -101,6 +104,7 @@ def test_parse_reads_scores_metrics_requests_and_first_paint_stylesheets() -> No
     assert report.blocking == {"/stylesheets/extra.css": 4600}  # quiz.css came after the first paint
     assert report.repeated == {"https://example.org/sitemap.xml": 2}
     assert report.diagnostics["Requests"] == 4 and report.diagnostics["CSS before first paint"] == 1
+    assert report.diagnostics["Long tasks"] == 3 and report.diagnostics["Blocking, whole load"] == 150 + 10
     assert "broken" in report.errored
     with pytest.raises(RuntimeError, match="NO_FCP"):
         audit.parse({**_lhr(1, 1, []), "runtimeError": {"code": "NO_FCP"}})
@@ -114,6 +118,7 @@ def test_category_rows_hold_our_other_categories_at_100_and_explain_names_extra_
     assert audit.category_rows({"Home": {"ours": [plain], "plain": []}}, BUDGET)[0][-1] == "FAIL"  # 86 accessibility
     notes = audit.explain(results)
     assert "- Home: requests only ours makes (1.4 KB): /javascripts/loader.js (1.4 KB)" in notes
+    assert "- Home: FCP / TBT in each round: ours 1.00 s / 1,000 ms; plain 1.00 s / 1,000 ms" in notes
     assert any(n.startswith("- Known: 1 diagnostic") for n in notes)
     assert "| Home | 0 KB / 0 KB | 1 / 0 |" in audit.diagnostics_table(results)
 
