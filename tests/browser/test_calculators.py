@@ -183,9 +183,12 @@ def generated_cases(c: Calculator, count: int, seed: int) -> list[dict[str, str]
     return cases
 
 
+# From the Calculators page's path (not its whole address: Material's navigation.tracking may have written a
+# #fragment into it as the page scrolled).
 EVALUATE_IN_JS = """async ({spec, cases}) => {
-  const core = await import(new URL('javascripts/calculators/core.js', document.baseURI + '../').href);
-  const registry = await import(new URL('javascripts/calculators/registry.js', document.baseURI + '../').href);
+  const page = location.origin + location.pathname;
+  const core = await import(new URL('../javascripts/calculators/core.js', page).href);
+  const registry = await import(new URL('../javascripts/calculators/registry.js', page).href);
   const formula = await registry.load(spec.id);
   return cases.map(raw => core.evaluate(spec, formula, raw));
 }"""
