@@ -139,7 +139,7 @@ tests/audit/node_modules/.npm-ci: tests/audit/package.json tests/audit/package-l
 	touch $@
 
 # make audit: Lighthouse (mobile) on our pages and on plain Material's build of the same Markdown, alternating,
-# today and at 3x the notes, against tests/bench/budgets.yml `audit:` (about 35 minutes on 2 idle cores;
+# today and at 3x the notes, against tests/bench/budgets.yml `audit:` (25 minutes on 2 cores, 2 December 2026;
 # AUDIT_ARGS="--runs 3 --sizes 1 --keep" for a quicker look).
 audit: $(VENV)/.test-deps chromium tests/audit/node_modules/.npm-ci  ## Lighthouse, ours vs plain Material, against budgets
 	$(BIN)/pytest -q -m bench tests/audit

@@ -163,6 +163,15 @@ def wait_for(page: object, expression: str, arg: object = None, timeout: float =
         page.wait_for_timeout(interval)  # type: ignore[attr-defined]
 
 
+# A phone for browser.new_context(**PHONE): its screen, touch and no hover.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def fetched(page: object) -> list[str]:
+    """Every URL the page has requested so far (resource timing), in order."""
+    return list(page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"))  # type: ignore[attr-defined]
+
+
 # docs/javascripts/loader.js loads the calculators' and the questions' modules when the reader comes within a
 # screen of one: each target, and what shows that its module has bound the page's forms.
 NEAR = {

@@ -20,7 +20,7 @@ from macros.calculators.evaluate import Evaluation, defaults, evaluate
 from macros.calculators.numbers import format_number
 from macros.calculators.spec import Calculator, Input, load_spec
 from macros.calculators.validate import parse_field, range_text
-from tests.conftest import come_near, wait_for
+from tests.conftest import come_near, fetched, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -659,7 +659,6 @@ def test_a_page_loads_only_the_formulas_it_shows(page, site_url: str) -> None:  
     """make audit: importing all six formula modules on a page with one calculator cost main-thread time."""
     open_page(page, f"{site_url}services/dynamodb/")
     shown = set(page.evaluate("[...document.querySelectorAll('form.calc[data-calc]')].map(f => f.dataset.calc)"))
-    loaded = {name.rsplit("/", 1)[-1].removesuffix(".js") for name in page.evaluate(
-        "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/calculators/'))")}
+    loaded = {name.rsplit("/", 1)[-1].removesuffix(".js") for name in fetched(page) if "/calculators/" in name}
     formulas = loaded - {"mount", "core", "registry"}
     assert formulas == shown, f"formula modules loaded: {sorted(formulas)}; calculators on the page: {sorted(shown)}"

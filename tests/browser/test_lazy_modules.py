@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import NEAR, wait_for
+from tests.conftest import NEAR, PHONE, fetched, wait_for
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PAGE = "services/lambda/"
 CALCULATOR, QUESTIONS = "form.calc[data-calc]", ".quiz-list"
-LOADED = "[...performance.getEntriesByType('resource')].some(e => e.name.endsWith({!r}))"
 MOUNT, QUIZ = "/javascripts/calculators/mount.js", "/javascripts/quiz/quiz.js"
 
 
@@ -22,7 +20,7 @@ def _screens_below(page, selector: str) -> float:  # type: ignore[no-untyped-def
 
 
 def _loaded(page, script: str) -> bool:  # type: ignore[no-untyped-def]
-    return bool(page.evaluate(LOADED.format(script)))
+    return any(url.endswith(script) for url in fetched(page))
 
 
 def test_modules_load_as_the_reader_nears_them(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +29,7 @@ def test_modules_load_as_the_reader_nears_them(browser, site_url: str) -> None: 
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto(site_url + PAGE, wait_until="networkidle")
-    wait_for(page, LOADED.format("/javascripts/loader.js"))
+    wait_for(page, "[...performance.getEntriesByType('resource')].some(e => e.name.endsWith('/javascripts/loader.js'))")
     page.wait_for_timeout(800)  # loader.js has run on document$ and its observers have reported
     calc_at, questions_at = _screens_below(page, CALCULATOR), _screens_below(page, QUESTIONS)
     assert 3 < calc_at < questions_at - 3, f"the test needs both well below the first screen: {calc_at}, {questions_at}"

@@ -16,7 +16,7 @@ import pytest
 
 from macros.context import Context
 from tests.browser.test_calculators import serve_sitemap_locally
-from tests.conftest import ROOT, come_near, wait_for
+from tests.conftest import ROOT, come_near, fetched, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -298,10 +298,10 @@ def test_without_javascript_the_answer_is_in_details(browser, site_url: str) -> 
 
 def test_quiz_loads_only_where_there_are_questions(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}glossary/", wait_until="networkidle")
-    scripts = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    scripts = fetched(page)
     assert not [s for s in scripts if "/quiz/" in s or "questions.json" in s]
     open_page(page, f"{site_url}services/sqs/")
-    scripts = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    scripts = fetched(page)
     assert [s for s in scripts if s.endswith("/quiz/quiz.js")] and not [s for s in scripts if "questions.json" in s]
 
 

@@ -8,12 +8,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import wait_for
+from tests.conftest import PHONE, wait_for
 
 pytestmark = pytest.mark.browser
 
 NOTE = "sqs-long-polling"
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 # The phone's share sheet is the browser's, not ours: record what the page asks it to share.
 RECORD_SHARE = "navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };"
 
