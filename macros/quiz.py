@@ -20,6 +20,12 @@ from .questions import Question
 from .templating import render
 
 BANK_FILE = Path("practice/questions.json")
+# What the Practice page needs before the reader starts (the progress view, and which questions a choice
+# draws): each question's id, domain, page and notes, without stems, options or explanations. 38 KB gzipped
+# against the full bank's 244 KB: parsing the full bank on load was the page's only long task (make audit,
+# README "Performance"). practice.js fetches BANK_FILE when the reader starts, or first uses the form.
+INDEX_FILE = BANK_FILE.with_name("index.json")
+INDEX_FIELDS = ("id", "domain", "service", "notes")
 # The offline copy's bank (macros/hooks/offline.py): the same data as a classic script that sets BANK_GLOBAL,
 # because chromium refuses fetch() of a local file. docs/javascripts/loader.js finds it beside BANK_FILE.
 BANK_SCRIPT = BANK_FILE.with_suffix(".js")
@@ -91,14 +97,27 @@ def bank_json(ctx: Context) -> dict:
     }
 
 
+def index_json(bank: dict) -> dict:
+    """The bank without what only a running practice shows: every question cut to INDEX_FIELDS, in the
+    bank's order (a shared seed draws the same questions from either)."""
+    return {**bank, "questions": [{k: q[k] for k in INDEX_FIELDS} for q in bank["questions"]]}
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
 def bank_text(ctx: Context) -> str:
-    return json.dumps(bank_json(ctx), separators=(",", ":"), ensure_ascii=False)
+    return _json(bank_json(ctx))
 
 
 def write_bank(site_dir: Path, ctx: Context) -> None:
+    """The full bank and its index, both beside the Practice page."""
+    bank = bank_json(ctx)
     path = site_dir / BANK_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(bank_text(ctx), encoding="utf-8")
+    path.write_text(_json(bank), encoding="utf-8")
+    (site_dir / INDEX_FILE).write_text(_json(index_json(bank)), encoding="utf-8")
 
 
 def write_bank_script(site_dir: Path, ctx: Context) -> None:
@@ -119,7 +138,8 @@ def practice(ctx: Context, page: str) -> str:
     return render(
         # The bank's URL from the Practice page: practice/ holds both with directory URLs; the offline
         # copy's page is practice.html, beside the practice/ folder.
-        "practice.html", bank=BANK_FILE.name if ctx.directory_urls else BANK_FILE.as_posix(), exam=exam.format,
+        "practice.html", bank=BANK_FILE.name if ctx.directory_urls else BANK_FILE.as_posix(),
+        index=INDEX_FILE.name if ctx.directory_urls else INDEX_FILE.as_posix(), exam=exam.format,
         counts=["10", "20", "all"],
         domains=[{"id": d.id, "label": f"{d.name} ({d.weight}%)"} for d in exam.domains],
         services=[{"id": e.id, "label": e.name} for e in ctx.catalog.entries if e.id in with_questions],

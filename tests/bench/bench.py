@@ -373,7 +373,7 @@ def stage_calculators(bench: Bench, chromium: Browser) -> list[Row]:
 
 
 def stage_quiz(bench: Bench, chromium: Browser) -> list[Row]:
-    """6. Questions: the Practice page ready (bank fetched and progress drawn), and submit to feedback."""
+    """6. Questions: the Practice page ready (the bank's index fetched and progress drawn), and submit to feedback."""
     budget = bench.budgets["quiz"]
     ensure_sites(bench, "today")
     srv, url = server.start(bench.sites["today"])
@@ -386,7 +386,7 @@ def stage_quiz(bench: Bench, chromium: Browser) -> list[Row]:
     finally:
         srv.shutdown()
     limit = budget["practice_ready_ms_max"]
-    rows = [Row("6", "Practice page ready (bank fetched, progress drawn), cold", f"{median(ready):.0f} ms",
+    rows = [Row("6", "Practice page ready (index fetched, progress drawn), cold", f"{median(ready):.0f} ms",
                 f"≤ {limit} ms", verdict(median(ready), limit))]
     if any(v is None for v in feedback):
         rows.append(Row("6", "Question: submit to feedback", "no feedback within 2 s",

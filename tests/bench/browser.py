@@ -203,7 +203,7 @@ PRACTICE_READY = "document.querySelector('.practice__progress:not([hidden])') !=
 
 
 def practice_ready(browser: Browser, base_url: str, path: str) -> float:
-    """ms from navigation start until the Practice page is usable: bank fetched, progress view drawn."""
+    """ms from navigation start until the Practice page is usable: the bank's index fetched, progress view drawn."""
     page = _fresh_page(browser)
     try:
         page.goto(base_url + path, wait_until="commit")

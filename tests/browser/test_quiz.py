@@ -178,6 +178,25 @@ def test_practice_filters_and_shared_seed(page, browser, site_url: str) -> None:
     other.context.close()
 
 
+def test_practice_loads_the_full_bank_only_when_the_reader_starts(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """On load the Practice page fetches the bank's index, never the 900 KB bank; Start fetches it. A bank
+    that does not load says so under the form (no console error), and the next Start tries again."""
+    page.goto(f"{site_url}practice/", wait_until="networkidle")
+    wait_for(page, PRACTICE_READY)
+    assert [u for u in fetched(page) if u.endswith("/practice/index.json")]
+    assert not [u for u in fetched(page) if u.endswith("/questions.json")], "the full bank waits for the reader"
+    page.route("**/practice/questions.json", lambda route: route.fulfill(status=200, body="{not json",
+                                                                           content_type="application/json"))
+    page.locator('button[value="practice"]').click()
+    wait_for(page, "document.querySelector('.practice__status').textContent.includes('could not be loaded')")
+    assert page.locator(".practice__run").is_hidden()
+    page.unroute("**/practice/questions.json")
+    page.locator('button[value="practice"]').click()
+    wait_for(page, "document.querySelector('.practice__run form.quiz')")
+    assert page.locator(".practice__status").inner_text() == ""
+    assert [u for u in fetched(page) if u.endswith("/practice/questions.json")]
+
+
 def test_one_at_a_time_score_and_missed_only(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     start_practice(page, site_url, ["development", "security", "deployment", "troubleshooting"], ["sqs"], "10", "one")
     assert page.locator(".practice__run form.quiz").count() == 1

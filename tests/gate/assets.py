@@ -89,6 +89,7 @@ GENERATED = {
     "tags.json": "Material's tags plugin",
     "404.html": "the theme's 404 template",
     "practice/questions.json": "the question bank for the Practice page (macros/quiz.py)",
+    "practice/index.json": "the question bank's index, what the Practice page loads first (macros/quiz.py)",
     "feed.xml": "the Atom feed of corrections and new or changed notes (macros/changes.py)",
     "search/names.json": "catalog names and aliases for the search's did-you-mean (macros/search_index.py)",
 }

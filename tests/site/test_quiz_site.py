@@ -13,7 +13,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.context import Context
-from macros.quiz import BANK_FILE
+from macros.quiz import BANK_FILE, INDEX_FILE
 from tests.conftest import ROOT
 
 CTX = Context.load(ROOT / "docs")
@@ -90,8 +90,19 @@ def test_bank_file_matches_the_data(built_site: Path) -> None:
     for q in bank["questions"]:
         assert sum(o["correct"] for o in q["options"]) == len(CTX.questions[q["id"]].answer)
     practice = (built_site / "practice/index.html").read_text(encoding="utf-8")
-    assert 'data-bank="questions.json"' in practice
+    assert 'data-bank="questions.json"' in practice and 'data-index="index.json"' in practice
     assert not [q.id for q in CTX.questions.values() if q.id in practice], "fetched on demand, never inlined"
+
+
+def test_index_is_the_bank_without_stems_or_options(built_site: Path) -> None:
+    """What the Practice page loads first: the bank's exam, pages and notes, and each question cut to the
+    fields that choose it, in the bank's order (a shared seed draws the same questions from either)."""
+    bank = json.loads((built_site / BANK_FILE).read_text(encoding="utf-8"))
+    index = json.loads((built_site / INDEX_FILE).read_text(encoding="utf-8"))
+    assert {k: v for k, v in index.items() if k != "questions"} == {k: v for k, v in bank.items() if k != "questions"}
+    assert index["questions"] == [{k: q[k] for k in ("id", "domain", "service", "notes")} for q in bank["questions"]]
+    sizes = [len(gzip.compress(path.read_bytes(), 6)) for path in (built_site / INDEX_FILE, built_site / BANK_FILE)]
+    assert sizes[0] * 5 < sizes[1], f"the index ({sizes[0]} bytes gzipped) is a fifth of the bank ({sizes[1]}) or less"
 
 
 def test_quiz_script_within_budget(built_site: Path) -> None:

@@ -1,8 +1,12 @@
 // The Practice page: choose questions, run them (one at a time or as a list, in an order a seed in the
 // URL fixes), score them per domain, run an exam simulation, and show, export, import or reset progress.
-// The bank comes from one JSON file fetched on demand (macros/quiz.py writes it at build time). The offline
-// copy read from file://, where fetch() of a local file is refused, runs practice/questions.js before this
-// instead (javascripts/loader.js); it sets window.dvaQuestionBank, which the site never has.
+// Two JSON files beside the page (macros/quiz.py writes both at build time): the bank's index, fetched on
+// load (exam domains, page names, note links, and each question's id, domain, page and notes: enough to
+// draw the progress view and to choose questions; 38 KB gzipped), and the full bank, fetched when the reader starts a
+// practice or first uses the form, since parsing its 900 KB on every load was the page's only long task
+// (make audit, README "Performance"). The offline copy read from file://, where fetch() of a local file
+// is refused, runs practice/questions.js before this instead (javascripts/loader.js); it sets
+// window.dvaQuestionBank, the full bank, which serves as its own index there and which the site never has.
 //
 // URL parameters (so a study group can share "this quiz"): seed, domains, services, count, mode,
 // missed, and exam=1 for a simulation. speed=N runs the exam clock N times faster (the tests use it).
@@ -11,17 +15,28 @@ import { build, el, reveal, selected } from "./question.js";
 import { bind, currentProgress, replaceProgress, takeNotice } from "./quiz.js";
 import * as store from "./store.js";
 
-const banks = new Map(); // bank URL -> promise of the parsed bank, once per page load
+const files = new Map(); // URL -> promise of the parsed file, once per page load (a failure is retried)
 
-function fetchBank(url) {
-  if (!banks.has(url)) {
+function fetchJson(url) {
+  if (!files.has(url)) {
     const offline = window.dvaQuestionBank;
-    banks.set(url, offline ? Promise.resolve(offline) : fetch(url).then((response) => {
+    const loading = offline ? Promise.resolve(offline) : fetch(url).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json();
-    }));
+    });
+    files.set(url, loading);
+    loading.catch(() => files.delete(url));
   }
-  return banks.get(url);
+  return files.get(url);
+}
+
+/** The full questions for `drawn` (index entries), from the bank file, in the same order. */
+async function fullQuestions(url, drawn) {
+  const bank = await fetchJson(url);
+  bank.byId ??= new Map(bank.questions.map((q) => [q.id, q]));
+  const questions = drawn.map((q) => bank.byId.get(q.id));
+  if (questions.includes(undefined)) throw new Error("the question bank and its index differ: reload the page");
+  return questions;
 }
 
 // --- Seeded order -----------------------------------------------------------------------------
@@ -402,9 +417,10 @@ export async function mount(root) {
       for (const input of form.querySelectorAll(`input[name="${name}"]`)) input.checked = Boolean(b.dataset.select);
     });
   }
-  let bank;
+  const address = (name) => new URL(root.dataset[name], window.location.href).href;
+  let bank; // the index: questions without stems or options
   try {
-    bank = await fetchBank(new URL(root.dataset.bank, window.location.href).href);
+    bank = await fetchJson(address("index"));
   } catch (error) {
     status.textContent = `The question bank could not be loaded (${error.message}). Every question is also on its page, under "Check yourself".`;
     return;
@@ -419,28 +435,39 @@ export async function mount(root) {
     const line = progressView(ctx);
     line.textContent = message || takeNotice();
   };
-  ctx.start = (kind, seed) => {
+  // The reader reaching for the form is the moment to fetch the full bank, so Start rarely waits for it.
+  const prefetch = () => fetchJson(address("bank")).catch(() => {}); // a failure shows when they start
+  form.addEventListener("focusin", prefetch, { once: true });
+  form.addEventListener("pointerdown", prefetch, { once: true });
+  let latest = 0; // the start the reader asked for last: an earlier one still loading gives way to it
+  ctx.start = async (kind, seed) => {
     const settings = settingsFrom(form);
-    shared = shareUrl(settings, seed, form, kind === "exam");
+    const exam = kind === "exam";
+    shared = shareUrl(settings, seed, form, exam);
     window.history.replaceState(window.history.state, "", `${shared}${window.location.hash}`);
-    if (kind === "exam") {
-      status.textContent = "";
-      ctx.run.hidden = false;
-      runExam(ctx, pickExam(bank, seed), seed);
-      return;
-    }
-    if (settings.domains.length === 0 || settings.services.length === 0) {
+    if (!exam && (settings.domains.length === 0 || settings.services.length === 0)) {
       status.textContent = "Choose at least one domain and one service or topic.";
       return;
     }
-    const questions = pick(bank, settings, seed);
-    if (questions.length === 0) {
+    const drawn = exam ? pickExam(bank, seed) : pick(bank, settings, seed);
+    if (drawn.length === 0) {
       status.textContent = settings.missed ? "No missed questions match these choices: nothing to practise again yet." : "No questions match these choices.";
       return;
     }
+    const ticket = ++latest;
+    status.textContent = "Loading the questions…";
+    let questions;
+    try {
+      questions = await fullQuestions(address("bank"), drawn);
+    } catch (error) {
+      if (ticket === latest) status.textContent = `The questions could not be loaded (${error.message}). Every question is also on its page, under "Check yourself".`;
+      return;
+    }
+    if (ticket !== latest) return;
     status.textContent = "";
     ctx.run.hidden = false;
-    runPractice(ctx, questions, seed, settings);
+    if (exam) runExam(ctx, questions, seed);
+    else runPractice(ctx, questions, seed, settings);
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
