@@ -84,9 +84,14 @@ if (!fromFile) {
 // navigation, and one unnamed navigation landmark per code block clutters a screen reader's list of
 // landmarks (axe: landmark-unique). role="none" keeps the button and drops the landmark. Here, not in a
 // script of its own: one request fewer on every page (make bench).
+// With content.lazy (mkdocs.yml) Material builds a code block's buttons when the block comes into view, so
+// the <nav>s keep arriving after load: a MutationObserver demotes each as it is added.
 function demoteCodeNavs() {
   for (const nav of document.querySelectorAll("nav.md-code__nav:not([role])")) nav.setAttribute("role", "none");
 }
+new MutationObserver((records) => {
+  if (records.some((record) => [...record.addedNodes].some((node) => node.nodeName === "NAV"))) demoteCodeNavs();
+}).observe(document.body, { childList: true, subtree: true });
 
 // Sharing a note (here, not a module of its own: one request fewer on every page with notes, make bench).
 // Each note's link icon (a.headerlink[data-share-url], written by macros/hooks/share.py) carries its share
