@@ -19,13 +19,6 @@ a file: script to 'self' on a file:// page: the pages' scripts, the inlined sear
 (search/search_index.js), and the classic scripts loader.js adds there (javascripts/offline/, the
 question bank practice/questions.js), all file: URLs from the same folder. An inline or data: script is
 still refused there (tests/browser/test_offline.py checks both).
-
-The meta tag has a cost, measured in `make audit` traces: once chromium's preload scanner has seen a
-Content-Security-Policy <meta>, it stops fetching ahead, so Material's bundle at the end of a long page
-was requested only when the parser reached it (180-195 ms into a loopback load of the Lambda page,
-against 35-65 ms on the same page without the tag). So each external script of the page is announced
-before the tag, as the scanner would have fetched it: `<link rel="preload" as="script">` for a classic
-script, `<link rel="modulepreload">` for a module (same URL, so the browser uses the early response).
 """
 
 from __future__ import annotations
@@ -41,7 +34,6 @@ from mkdocs.exceptions import PluginError
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL)
 JS_TYPES = {"", "text/javascript", "module", "application/javascript"}
 CHARSET = re.compile(r'<meta charset="utf-8">', re.IGNORECASE)
-EXTERNAL_SCRIPT = re.compile(r'<script\s+src="(?P<src>[^"]+)"(?P<attrs>[^>]*)>')
 
 POLICY = (
     "default-src 'self'",
@@ -130,21 +122,6 @@ def worker_shim_hashes(html: str, bootstrap: str) -> list[str]:
     return [_digest(bootstrap.replace(URL_MARK, url))] if url else []
 
 
-def script_preloads(html: str, content: str = "") -> str:
-    """A preload link per external script of `html` on our own site, in document order (see the module's
-    docstring); not for a script in the page's `content` or on another host, which the policy refuses."""
-    links = []
-    for match in EXTERNAL_SCRIPT.finditer(html):
-        if (content and match.group(0) in content) or re.match(r"[a-z][a-z0-9+.-]*:|//", match["src"], re.I):
-            continue
-        module = re.search(r'\stype="module"', match["attrs"])
-        link = (f'<link rel="modulepreload" href="{match["src"]}">' if module
-                else f'<link rel="preload" href="{match["src"]}" as="script">')
-        if link not in links:
-            links.append(link)
-    return "".join(f"\n{link}" for link in links)
-
-
 def policy(hashes: list[str]) -> str:
     return "; ".join(POLICY).format(scripts=" ".join(["'self'", *hashes]))
 
@@ -155,7 +132,7 @@ def add_policy(html: str, content: str = "", shim: str | None = None) -> str:
         return html
     hashes = inline_script_hashes(html, content) + (worker_shim_hashes(html, shim) if shim else [])
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
-    return CHARSET.sub(lambda m: m.group(0) + script_preloads(html, content) + "\n" + meta, html, count=1)
+    return CHARSET.sub(lambda m: m.group(0) + "\n" + meta, html, count=1)
 
 
 _serving = False

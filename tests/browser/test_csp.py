@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.hooks.csp import inline_script_hashes
-from tests.conftest import copy_project, fetched, mkdocs_build, serve, wait_for
+from tests.conftest import copy_project, mkdocs_build, serve
 
 pytestmark = pytest.mark.browser
 
@@ -65,23 +65,3 @@ def test_a_script_in_a_page_is_refused(csp_tab: object, tmp_path: Path) -> None:
         csp_tab.console_errors.clear()  # type: ignore[attr-defined]  # the refusal is logged as an error
     assert title != "injected"
     assert any(v.startswith("script-src") and "inline" in v for v in violations), violations
-
-
-def test_the_preloaded_scripts_are_fetched_once_and_used(browser: object, site_url: str) -> None:
-    """The preload links ahead of the policy (tests/site/test_preloads.py) do not cost a second fetch, and
-    chromium does not warn that a preloaded script went unused (it does so a few seconds after load)."""
-    tab = browser.new_page()  # type: ignore[attr-defined]
-    messages: list[str] = []
-    tab.on("console", lambda msg: messages.append(f"{msg.type}: {msg.text}"))
-    try:
-        tab.goto(site_url + "services/lambda/", wait_until="load")
-        wait_for(tab, "document.querySelector('.md-search__input') && window.document$ !== undefined")
-        tab.wait_for_timeout(3500)
-        scripts = [u for u in fetched(tab) if u.endswith(".js") or ".js?" in u]
-        preloaded = tab.evaluate("[...document.querySelectorAll('link[rel$=preload]')].map(l => l.href)")
-    finally:
-        tab.close()
-    assert len(preloaded) == 2, preloaded
-    for url in preloaded:
-        assert scripts.count(url) == 1, (url, scripts)
-    assert not [m for m in messages if "preload" in m.lower()], messages
