@@ -197,6 +197,26 @@ def test_practice_loads_the_full_bank_only_when_the_reader_starts(page, site_url
     assert [u for u in fetched(page) if u.endswith("/practice/questions.json")]
 
 
+def test_progress_by_page_is_built_when_opened(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The table by service and topic: absent at load (it costs the Practice page's load), then one row per
+    page with questions, each counting that page's questions, when the reader opens it."""
+    per_page: dict[str, int] = {}
+    for q in CTX.questions.values():
+        per_page[q.page] = per_page.get(q.page, 0) + 1
+    page.goto(f"{site_url}practice/")
+    wait_for(page, PRACTICE_READY)
+    by_page = page.locator(".practice__progress details")
+    assert by_page.locator("table").count() == 0
+    by_page.locator("summary").click()
+    wait_for(page, "document.querySelector('.practice__progress details tbody tr') !== null")
+    rows = by_page.locator("tbody tr").all_inner_texts()
+    assert sorted(int(r.split("of")[1].split()[0]) for r in rows) == sorted(per_page.values())
+    assert all("0 of" in r for r in rows), rows
+    by_page.locator("summary").click()
+    by_page.locator("summary").click()
+    assert by_page.locator("table").count() == 1  # built once
+
+
 def test_one_at_a_time_score_and_missed_only(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     start_practice(page, site_url, ["development", "security", "deployment", "troubleshooting"], ["sqs"], "10", "one")
     assert page.locator(".practice__run form.quiz").count() == 1

@@ -360,9 +360,16 @@ function progressView(ctx) {
   const head = (...names) => el("thead", {}, el("tr", {}, ...names.map((text) => el("th", { scope: "col", text }))));
   const domainRows = bank.exam.domains.map((d) => el("tr", {}, el("th", { scope: "row", text: d.name }),
     ...readiness(bank, bank.questions.filter((q) => q.domain === d.id), progress)));
-  const serviceRows = Object.entries(bank.services).filter(([id]) => bank.questions.some((q) => q.service === id))
-    .map(([id, name]) => el("tr", {}, el("th", { scope: "row", text: name }),
-      ...readiness(bank, bank.questions.filter((q) => q.service === id), progress)));
+  // The table by page is built when the reader opens it: forty rows nobody asked for cost the page's load
+  // (make audit, Practice; README "Performance").
+  const byPage = el("details", {}, el("summary", { text: "By service and topic" }));
+  byPage.addEventListener("toggle", () => {
+    if (!byPage.open || byPage.querySelector("table")) return;
+    const rows = Object.entries(bank.services).filter(([id]) => bank.questions.some((q) => q.service === id))
+      .map(([id, name]) => el("tr", {}, el("th", { scope: "row", text: name }),
+        ...readiness(bank, bank.questions.filter((q) => q.service === id), progress)));
+    byPage.append(el("table", {}, head("Page", "Answered", "Readiness"), el("tbody", {}, ...rows)));
+  });
   const weak = weakest(bank, progress);
   const status = el("p", { class: "practice__progress-status", role: "status" });
   const file = el("input", { type: "file", id: "practice-import", accept: "application/json,.json" });
@@ -385,8 +392,7 @@ function progressView(ctx) {
     status,
     el("p", { text: "Readiness is the share of a domain's questions whose last answer was right. Progress stays in this browser; export it to move to another device." }),
     el("table", {}, el("caption", { text: "By exam domain" }), head("Domain", "Answered", "Readiness"), el("tbody", {}, ...domainRows)),
-    el("details", {}, el("summary", { text: "By service and topic" }),
-      el("table", {}, head("Page", "Answered", "Readiness"), el("tbody", {}, ...serviceRows))),
+    byPage,
     el("h3", { text: "Notes to revisit" }),
     weak.length
       ? el("ol", { class: "practice__weak" }, ...weak.map(([id]) => el("li", {}, el("a", { href: bank.notes[id].url, text: bank.notes[id].title }))))
