@@ -85,13 +85,20 @@ if (!fromFile) {
 // landmarks (axe: landmark-unique). role="none" keeps the button and drops the landmark. Here, not in a
 // script of its own: one request fewer on every page (make bench).
 // With content.lazy (mkdocs.yml) Material builds a code block's buttons when the block comes into view, so
-// the <nav>s keep arriving after load: a MutationObserver demotes each as it is added.
+// the <nav>s keep arriving after load: a MutationObserver demotes each as it is added. It watches the page's
+// content only (observe() on each page document$ emits, since instant navigation swaps the container), not
+// the whole body, whose header, sidebars and search Material builds while it starts.
 function demoteCodeNavs() {
   for (const nav of document.querySelectorAll("nav.md-code__nav:not([role])")) nav.setAttribute("role", "none");
 }
-new MutationObserver((records) => {
+const codeNavs = new MutationObserver((records) => {
   if (records.some((record) => [...record.addedNodes].some((node) => node.nodeName === "NAV"))) demoteCodeNavs();
-}).observe(document.body, { childList: true, subtree: true });
+});
+function watchCodeNavs() {
+  codeNavs.disconnect();
+  const content = document.querySelector(".md-content");
+  if (content) codeNavs.observe(content, { childList: true, subtree: true });
+}
 
 // Sharing a note (here, not a module of its own: one request fewer on every page with notes, make bench).
 // Each note's link icon (a.headerlink[data-share-url], written by macros/hooks/share.py) carries its share
@@ -170,6 +177,7 @@ function loadModules() {
 
 window.document$.subscribe(() => {
   demoteCodeNavs();
+  watchCodeNavs();
   if (fromFile) loadFromFile();
   else loadModules();
 });

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.test_calculators import serve_sitemap_locally
 from tests.conftest import PHONE, wait_for
 
 pytestmark = pytest.mark.browser
@@ -66,8 +67,19 @@ def test_a_deep_link_far_down_lands_on_its_note_and_stays(page, site_url: str) -
     assert abs(again - top) <= 40, f"#{note} moved by {again - top:.0f} px after scrolling up and back"
 
 
-def test_every_code_block_gets_its_copy_button_without_a_landmark(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    _open(page, site_url + PAGE)
+@pytest.mark.parametrize("arrival", ["load", "instant navigation"])
+def test_every_code_block_gets_its_copy_button_without_a_landmark(page, site_url: str, arrival: str) -> None:  # type: ignore[no-untyped-def]
+    if arrival == "load":
+        _open(page, site_url + PAGE)
+    else:  # Material swaps the page's container in place: the blocks arrive in a new one
+        serve_sitemap_locally(page, site_url)
+        _open(page, site_url)
+        page.evaluate("window.__sameDocument = true")
+        page.locator(f'a[href$="{PAGE}"]').first.dispatch_event("click")
+        page.wait_for_url(site_url + PAGE)
+        wait_for(page, "document.querySelector('.md-typeset .highlight pre') !== null")
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation, not a reload"
     blocks = page.locator(".md-typeset .highlight pre").count()
     assert blocks >= 5, "the test needs a page with several code blocks"
     at_load = page.locator("nav.md-code__nav").count()
