@@ -5,17 +5,20 @@ make audit compares our site with a plain-Material twin that has our `theme.feat
 we add (hooks, stylesheet, scripts), not what a Material feature costs. This measures the features: each
 `--off` builds our site again with those features removed from mkdocs.yml (same content, same scripts),
 `defaults` is the plain twin with `theme` reduced to Material's defaults (font off: no request may leave
-the machine); each `--on` adds features we do not use, to measure what they would cost. Same rounds and
-alternation as make audit; medians of total blocking time, first paint and the performance score.
+the machine); each `--on` adds features we do not use, to measure what they would cost; each `--strip` is
+our built site with every match of a regular expression removed from every page, to measure a piece of our
+own HTML or inlined CSS (`--strip 'content-visibility: auto;'`). Same rounds and alternation as make audit;
+medians of total blocking time, first paint and the performance score.
 README "Performance" records the results.
 
-    .venv/bin/python -m tests.audit.features --page services/sqs/ --on content.tooltips [--off a,b] [--runs 3]
+    .venv/bin/python -m tests.audit.features --page services/sqs/ --on content.tooltips [--off a,b] [--strip RE] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -57,7 +60,24 @@ def adding(project: Path, features: list[str]) -> Path:
     return project
 
 
-def build(work: Path, offs: list[list[str]], ons: list[list[str]]) -> dict[str, Path]:
+def stripped(site: Path, dest: Path, pattern: str) -> Path:
+    """A copy of the built `site` with every match of `pattern` removed from its pages; a pattern that matches
+    nothing is an error, not a copy that measures the same site twice."""
+    shutil.copytree(site, dest)
+    expression, removed = re.compile(pattern), 0
+    for page in dest.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        html, n = expression.subn("", html)
+        if n:
+            page.write_text(html, encoding="utf-8")
+            removed += n
+    if not removed:
+        raise SystemExit(f"--strip {pattern!r}: no match in any page of the built site")
+    log(f"--strip {pattern!r}: {removed} matches removed")
+    return dest
+
+
+def build(work: Path, offs: list[list[str]], ons: list[list[str]], strips: list[str] = ()) -> dict[str, Path]:
     sites = {}
     log("building our site")
     variants.build(variants.full_copy(work / "ours"), work / "site-ours")
@@ -68,6 +88,8 @@ def build(work: Path, offs: list[list[str]], ons: list[list[str]]) -> dict[str, 
         log(f"building {name}")
         variants.build(edit(variants.full_copy(work / f"v{i}"), features), work / f"site-v{i}")
         sites[name] = work / f"site-v{i}"
+    for i, pattern in enumerate(strips):
+        sites[f"ours without {pattern}"] = stripped(sites["ours"], work / f"site-s{i}", pattern)
     log("building plain Material with the theme's defaults")
     plain = theme_defaults(variants.plain_copy(work / "plain", work / "capture"))
     variants.build(plain, work / "site-defaults")
@@ -82,6 +104,8 @@ def main() -> int:
                         help="features to turn off together (comma-separated); repeat for more variants")
     parser.add_argument("--on", action="append", default=[], type=lambda v: v.split(","),
                         help="features we do not use, to turn on together (comma-separated); repeatable")
+    parser.add_argument("--strip", action="append", default=[],
+                        help="a regular expression removed from every built page of ours (repeatable: one variant each)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     work = start("dva-features-")
@@ -89,7 +113,7 @@ def main() -> int:
         return 2
     results: dict[str, list[Report]] = {}
     try:
-        sites = build(work, args.off, args.on)
+        sites = build(work, args.off, args.on, args.strip)
         names = list(sites)
         with serving(sites) as urls:
             for r in range(args.runs):

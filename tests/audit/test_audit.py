@@ -142,3 +142,20 @@ def test_feature_variants_edit_only_theme_features(tmp_path) -> None:  # type: i
         features.adding(tmp_path, ["content.tooltips"])
     defaults = variants.read_config(features.theme_defaults(tmp_path))["theme"]
     assert defaults == {"name": "material", "language": "en", "font": False}
+
+
+def test_strip_variant_removes_every_match_and_refuses_a_pattern_that_matches_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """tests/audit/features.py `--strip`: our built pages with a piece removed, every page; no match stops it."""
+    from tests.audit import features
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text("<style>.x{content-visibility: auto;}</style>", encoding="utf-8")
+    (site / "a/index.html").write_text("<style>.y{content-visibility: auto;color:red}</style>", encoding="utf-8")
+    (site / "a/data.json").write_text("content-visibility: auto;", encoding="utf-8")
+    out = features.stripped(site, tmp_path / "out", r"content-visibility: auto;")
+    assert (out / "index.html").read_text(encoding="utf-8") == "<style>.x{}</style>"
+    assert (out / "a/index.html").read_text(encoding="utf-8") == "<style>.y{color:red}</style>"
+    assert (out / "a/data.json").read_text(encoding="utf-8") == "content-visibility: auto;"  # pages only
+    assert "content-visibility" in (site / "index.html").read_text(encoding="utf-8")  # the original is kept
+    with pytest.raises(SystemExit, match="no match"):
+        features.stripped(site, tmp_path / "again", r"content-visibility: hidden")
