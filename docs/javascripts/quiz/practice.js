@@ -360,7 +360,7 @@ function progressView(ctx) {
   const head = (...names) => el("thead", {}, el("tr", {}, ...names.map((text) => el("th", { scope: "col", text }))));
   const domainRows = bank.exam.domains.map((d) => el("tr", {}, el("th", { scope: "row", text: d.name }),
     ...readiness(bank, bank.questions.filter((q) => q.domain === d.id), progress)));
-  // The table by page is built when the reader opens it: forty rows nobody asked for cost the page's load
+  // The table by page is built when the reader opens it: a row per page (59 today) that nobody asked for cost the load
   // (make audit, Practice; README "Performance").
   const byPage = el("details", {}, el("summary", { text: "By service and topic" }));
   byPage.addEventListener("toggle", () => {
