@@ -17,7 +17,10 @@ the second). Then the requests only our pages make, the stylesheets only our fir
 for, the audits that cost our pages points, and the audits that errored. Exit status 1 when a budget
 is missed, 2 when the site or Lighthouse could not run.
 
-    .venv/bin/python -m tests.audit.audit [--runs N] [--sizes 1,3] [--keep]
+    .venv/bin/python -m tests.audit.audit [--runs N] [--sizes 1,3] [--keep] [--control]
+
+--control audits plain Material against a second copy of its own build: the misses it prints are what the
+budgets make of two identical sites on this machine.
 """
 
 from __future__ import annotations
@@ -362,9 +365,10 @@ def serving(sites: dict[str, Path]) -> Iterator[dict[str, str]]:
 size_label = variants.size_label
 
 
-def build_sites(work: Path, factor: int = 1) -> dict[str, Path]:
+def build_sites(work: Path, factor: int = 1, control: bool = False) -> dict[str, Path]:
     """Our site and its plain-Material twin: today's, or a copy with `factor` times the notes (every service
-    and topic page replicated, as make bench builds it) and the plain twin of that copy."""
+    and topic page replicated, as make bench builds it) and the plain twin of that copy. With `control`, the
+    "ours" side is a second copy of the plain build: the budgets applied to two identical sites."""
     log(f"building our site, {size_label(factor)}")
     tag = "" if factor == 1 else f"-{factor}x"
     sites = {"ours": work / f"site-ours{tag}", "plain": work / f"site-plain{tag}"}
@@ -374,14 +378,24 @@ def build_sites(work: Path, factor: int = 1) -> dict[str, Path]:
     log(f"building the plain-Material copy of the same Markdown, {size_label(factor)}")
     plain = variants.plain_copy(work / f"plain{tag}", work / f"capture{tag}", source=None if factor == 1 else ours)
     variants.build(plain, sites["plain"])
+    if control:
+        control_copy(sites)
     return sites
 
 
+def control_copy(sites: dict[str, Path]) -> None:
+    """make audit --control: the ours side becomes a byte-for-byte copy of the plain build."""
+    log("control run: the ours side is a second copy of plain Material's build")
+    shutil.rmtree(sites["ours"])
+    shutil.copytree(sites["plain"], sites["ours"])
+
+
 def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
-               results: dict[str, dict[str, list[Report]]], missing: dict[str, str], skipped: list[str]) -> None:
+               results: dict[str, dict[str, list[Report]]], missing: dict[str, str], skipped: list[str],
+               control: bool = False) -> None:
     """Every page of `audit: pages` on one size of the site, ours and plain alternating, `runs` rounds. The
     results are keyed by page name, with the size after it when it is not today's site."""
-    sites = build_sites(work, factor)
+    sites = build_sites(work, factor, control)
     pages = {}
     suffix = "" if factor == 1 else f", {size_label(factor)}"
     for name, path in budgets["pages"].items():
@@ -412,6 +426,9 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the built sites and the JSON reports")
     parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=default_sizes(everything),
                         help="comma-separated: 1 is today's site, 3 a copy with three times the notes")
+    parser.add_argument("--control", action="store_true",
+                        help="audit plain Material against a second copy of itself (the 'Ours' column): how "
+                             "many budgets two identical sites miss, the measurement's own noise")
     args = parser.parse_args()
     work = start("dva-audit-")
     if work is None:
@@ -422,7 +439,7 @@ def main() -> int:
     skipped: list[str] = []
     try:
         for factor in args.sizes:
-            audit_size(work, factor, budgets, args.runs, results, missing, skipped)
+            audit_size(work, factor, budgets, args.runs, results, missing, skipped, args.control)
     except (BenchSetupError, RuntimeError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -433,6 +450,9 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=False).stdout.strip()
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    if args.control:
+        print("CONTROL RUN: the 'Ours' column below is a second copy of plain Material's build, served by its own "
+              "server; every difference in it is the measurement's noise.\n")
     print(f"make audit: Lighthouse {version}, {chromium}, mobile preset (simulated throttling), gzip on; ours and "
           f"plain Material (same Markdown) alternating, median of {args.runs} rounds; "
           f"{', '.join(size_label(f) for f in args.sizes)}; {os.cpu_count()} cores, load "

@@ -159,3 +159,18 @@ def test_strip_variant_removes_every_match_and_refuses_a_pattern_that_matches_no
     assert "content-visibility" in (site / "index.html").read_text(encoding="utf-8")  # the original is kept
     with pytest.raises(SystemExit, match="no match"):
         features.stripped(site, tmp_path / "again", r"content-visibility: hidden")
+
+
+def test_control_run_makes_the_ours_side_a_copy_of_plain(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """make audit --control: the ours side is replaced by plain's build, file for file (no stale file kept)."""
+    sites = {"ours": tmp_path / "site-ours", "plain": tmp_path / "site-plain"}
+    (sites["ours"] / "services").mkdir(parents=True)
+    (sites["ours"] / "services/index.html").write_text("ours", encoding="utf-8")
+    (sites["ours"] / "loader.js").write_text("ours only", encoding="utf-8")
+    (sites["plain"] / "services").mkdir(parents=True)
+    (sites["plain"] / "services/index.html").write_text("plain", encoding="utf-8")
+    audit.control_copy(sites)
+    files = {p.relative_to(sites["ours"]).as_posix(): p.read_text(encoding="utf-8")
+             for p in sites["ours"].rglob("*") if p.is_file()}
+    assert files == {"services/index.html": "plain"}
+    assert (sites["plain"] / "services/index.html").read_text(encoding="utf-8") == "plain"
