@@ -230,6 +230,20 @@ def compare(page: str, ours: dict[str, float], plain: dict[str, float] | None, b
     return checks
 
 
+def control_misses(results: dict[str, dict[str, list[Report]]], budget: dict[str, Any]) -> list[Check]:
+    """make audit --control: the budgets missed by two identical copies, read both ways (each copy taken as
+    "ours" in turn), since either copy could have come out slower."""
+    missed = []
+    for page, sides in results.items():
+        if not sides["ours"] or not sides["plain"]:
+            continue
+        first, second = medians(sides["ours"]), medians(sides["plain"])
+        for ours, plain, label in ((first, second, "copy A vs copy B"), (second, first, "copy B vs copy A")):
+            missed += [Check(f"{page} ({label})", c.metric, c.ours, c.plain, c.difference, c.budget, c.result)
+                       for c in compare(page, ours, plain, budget) if c.result == "FAIL"]
+    return missed
+
+
 def category_rows(results: dict[str, dict[str, list[Report]]], budget: dict[str, Any]) -> list[list[str]]:
     """Our category scores per page: accessibility, best practices and SEO against categories_min;
     performance is budgeted against plain Material (the side-by-side table), so it shows here as info."""
@@ -418,6 +432,18 @@ def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
                     results[key][side].append(lighthouse(urls[side] + path, work / name))
 
 
+def report_control(results: dict[str, dict[str, list[Report]]], budgets: dict[str, Any]) -> int:
+    """The control run's verdict: exit 1 when two identical copies miss a budget either way round."""
+    print("\nEach round's FCP and TBT (the first moves the second):\n")
+    print("\n".join(line for line in explain(results) if "in each round" in line))
+    missed = control_misses(results, budgets)
+    print(f"\nIdentical copies, read both ways: {len(missed)} budget(s) missed.")
+    if missed:
+        print(side_by_side_table(missed))
+        print("\nThese budgets are finer than this machine's Lighthouse can measure at this many rounds.")
+    return 1 if missed else 0
+
+
 def main() -> int:
     everything = yaml.safe_load(BUDGETS.read_text(encoding="utf-8"))
     budgets = everything["audit"]
@@ -451,8 +477,8 @@ def main() -> int:
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=False).stdout.strip()
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout.strip()
     if args.control:
-        print("CONTROL RUN: the 'Ours' column below is a second copy of plain Material's build, served by its own "
-              "server; every difference in it is the measurement's noise.\n")
+        print("CONTROL RUN: both columns are plain Material's build, 'Ours' a second copy of it (copy A) served by its "
+              "own server, 'Plain Material' the original (copy B); every difference is the measurement's noise.\n")
     print(f"make audit: Lighthouse {version}, {chromium}, mobile preset (simulated throttling), gzip on; ours and "
           f"plain Material (same Markdown) alternating, median of {args.runs} rounds; "
           f"{', '.join(size_label(f) for f in args.sizes)}; {os.cpu_count()} cores, load "
@@ -463,6 +489,8 @@ def main() -> int:
         plain = medians(sides["plain"]) if sides["plain"] else None
         checks += compare(name, medians(sides["ours"]), plain, budgets, missing.get(name, ""))
     print(side_by_side_table(checks))
+    if args.control:
+        return report_control(results, budgets)
     rows = category_rows(results, budgets)
     least = budgets["categories_min"]
     print("\nOur category scores (performance: against plain Material, above):\n")

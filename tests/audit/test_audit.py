@@ -174,3 +174,21 @@ def test_control_run_makes_the_ours_side_a_copy_of_plain(tmp_path) -> None:  # t
              for p in sites["ours"].rglob("*") if p.is_file()}
     assert files == {"services/index.html": "plain"}
     assert (sites["plain"] / "services/index.html").read_text(encoding="utf-8") == "plain"
+
+
+def _copy(score: int, fcp: float, lcp: float, tbt: float) -> audit.Report:
+    return audit.Report({"performance": score, "accessibility": 87, "best-practices": 96, "seo": 100},
+                        {"first-contentful-paint": fcp, "largest-contentful-paint": lcp, "total-blocking-time": tbt},
+                        {}, {}, {}, {}, {}, {})
+
+
+def test_control_misses_read_identical_copies_both_ways() -> None:
+    """make audit --control: a copy that came out faster only passes one way round; the other way is a miss."""
+    same = {"Home": {"ours": [_copy(100, 1440, 1440, 3)], "plain": [_copy(100, 1420, 1420, 4)]}}
+    assert audit.control_misses(same, BUDGET) == []
+    # the control run of 3 December 2026, DynamoDB: one copy's LCP median 1.76 s, the other's 4.61 s
+    apart = {"DynamoDB": {"ours": [_copy(87, 1760, 1760, 217)], "plain": [_copy(78, 1840, 4610, 232)]}}
+    missed = audit.control_misses(apart, BUDGET)
+    assert [(c.page, c.metric) for c in missed] == [("DynamoDB (copy B vs copy A)", "Performance"),
+                                                    ("DynamoDB (copy B vs copy A)", "LCP")]
+    assert missed[1].difference == "2.62× (+2,850 ms)"
