@@ -138,6 +138,94 @@ document.addEventListener("click", (event) => {
   if (abbr) abbr.classList.toggle("dva-abbr-open");
 });
 
+// Palette (light, dark, or the system's). Material's own palette component, on every page load, marks the
+// body as switching (its CSS then turns transitions off on every element), reads the header's computed
+// style for the browser's theme colour and colour scheme, and clears the mark a frame later: two or three
+// recalculations of every element's style while the page starts (Lambda: 130-180 ms each with the CPU
+// slowed 4x, README "Performance"). The header's form is renamed (macros/hooks/partials.yml) so Material
+// does not mount it, and this does the same job with the same storage (Material's "__palette", which its
+// early inline script applies before the first paint): on each page it writes only what differs, and reads
+// the header's colours once the page has been drawn. A reader's switch behaves as Material's did.
+// Not "palette": from file:// this is a classic script, and Material's inline script has a global of that name.
+const paletteState = {
+  form: () => document.querySelector("form[data-dva-palette]"),
+  inputs: () => [...document.querySelectorAll('form[data-dva-palette] input[name="__palette"]')],
+  light: window.matchMedia("(prefers-color-scheme: light)"),
+  index: 0,
+};
+
+function paletteColor(input) {
+  const media = input.getAttribute("data-md-color-media");
+  const from = media !== "(prefers-color-scheme)" ? input
+    : document.querySelector(`[data-md-color-media='(prefers-color-scheme: ${paletteState.light.matches ? "light" : "dark"})']`) ?? input;
+  return { media, scheme: from.getAttribute("data-md-color-scheme"), primary: from.getAttribute("data-md-color-primary"),
+    accent: from.getAttribute("data-md-color-accent") };
+}
+
+function setMeta(name, content) {
+  let meta = document.head.querySelector(`meta[name="${name}"]`);
+  if (!meta) meta = document.head.appendChild(Object.assign(document.createElement("meta"), { name }));
+  if (meta.content !== content) meta.content = content;
+}
+
+function paletteMetas() {
+  const header = document.querySelector("header");
+  if (!header) return;
+  const { colorScheme, backgroundColor } = window.getComputedStyle(header); // both read before either is written
+  setMeta("color-scheme", colorScheme);
+  setMeta("theme-color", `#${(backgroundColor.match(/\d+/g) ?? []).slice(0, 3).map((c) => (+c).toString(16).padStart(2, "0")).join("")}`);
+}
+
+/** Show palette `index`: body attributes, the one visible toggle, storage. `switching`: a reader's change. */
+function applyPalette(index, switching) {
+  const inputs = paletteState.inputs();
+  if (!inputs.length) return;
+  paletteState.index = Math.max(0, Math.min(Number.isInteger(index) ? index : 0, inputs.length - 1));
+  const color = paletteColor(inputs[paletteState.index]);
+  const body = document.body;
+  const changes = Object.entries(color).filter(([key, value]) => body.getAttribute(`data-md-color-${key}`) !== value);
+  const recolour = changes.some(([key]) => key !== "media"); // no style reads data-md-color-media
+  if (recolour) body.setAttribute("data-md-color-switching", "");
+  for (const [key, value] of changes) body.setAttribute(`data-md-color-${key}`, value);
+  inputs.forEach((input, i) => {
+    const label = input.nextElementSibling;
+    if (label instanceof HTMLElement && label.hidden !== (i !== paletteState.index)) label.hidden = i !== paletteState.index;
+  });
+  window.__md_set?.("__palette", { index: paletteState.index, color });
+  if (recolour || switching) {
+    paletteMetas(); // the new colours are computed here, with transitions off
+    requestAnimationFrame(() => body.removeAttribute("data-md-color-switching"));
+  } else {
+    requestAnimationFrame(() => setTimeout(paletteMetas)); // once drawn, reading the styles costs nothing
+  }
+}
+
+function startPalette() {
+  const inputs = paletteState.inputs();
+  if (!inputs.length) return;
+  let stored = null;
+  try {
+    stored = window.__md_get?.("__palette");
+  } catch {
+    // Unreadable (not JSON): follow the system, and the next switch stores a good value.
+  }
+  const matching = inputs.findIndex((input) => window.matchMedia(input.getAttribute("data-md-color-media")).matches);
+  applyPalette(stored && Number.isInteger(stored.index) ? stored.index : Math.max(0, matching), false);
+}
+
+document.addEventListener("change", (event) => {
+  const i = paletteState.inputs().indexOf(event.target);
+  if (i >= 0) applyPalette(i, true);
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || !paletteState.form()?.contains(event.target)) return;
+  const inputs = paletteState.inputs();
+  const next = inputs[(paletteState.index + 1) % inputs.length];
+  next.click();
+  next.focus();
+});
+paletteState.light.addEventListener("change", () => applyPalette(paletteState.index, true)); // the system's follows
+
 // Calculators and a page's questions: their modules load when the reader comes within a screen of one
 // (or at once when the address names a calculator, ?calc=, which scrolls to it). Until then the page shows
 // what it was built with: each calculator's worked example for its own values, each question's answer
@@ -176,6 +264,7 @@ function loadModules() {
 }
 
 window.document$.subscribe(() => {
+  startPalette(); // instant navigation brings the new page's header, every toggle hidden
   demoteCodeNavs();
   watchCodeNavs();
   if (fromFile) loadFromFile();

@@ -1,0 +1,163 @@
+"""The palette toggle in Debian's chromium. javascripts/loader.js switches the palette in place of Material's
+palette component, which recoloured every element two or three times on each load (README "Performance").
+
+A reader's click and the keyboard cycle system → light → dark → system, with one toggle shown at a time; the
+choice is stored under Material's key, so the next page opens in it (Material's inline script applies it
+before the first paint) and instant navigation keeps it; the system's preference is followed in the
+system's mode only; the browser's theme colour and colour scheme follow the header; a load that changes
+nothing recolours nothing; an unreadable stored value does not stop the toggle.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import wait_for
+
+pytestmark = pytest.mark.browser
+
+PAGE = "services/sqs/"
+SCHEME = "document.body.dataset.mdColorScheme"
+SHOWN = "[...document.querySelectorAll('form[data-dva-palette] label')].filter((l) => !l.hidden).map((l) => l.title)"
+STORED = "localStorage.getItem(new URL(__md_scope).pathname + '.__palette')"
+# What the browser's metas say, and what the header's colours are (as hex), read in the page.
+METAS = """() => {
+  const meta = (name) => document.head.querySelector(`meta[name="${name}"]`)?.content ?? null;
+  const style = getComputedStyle(document.querySelector("header"));
+  const hex = "#" + style.backgroundColor.match(/\\d+/g).slice(0, 3).map((c) => (+c).toString(16).padStart(2, "0")).join("");
+  return { colorScheme: meta("color-scheme"), themeColor: meta("theme-color"), header: hex, headerScheme: style.colorScheme };
+}"""
+# Recorded from the first byte: every time the body is marked as switching (transitions off, every element
+# restyled).
+RECORD_SWITCHING = """
+window.__switching = 0;
+new MutationObserver((records) => {
+  for (const r of records) if (r.target === document.body && document.body.hasAttribute("data-md-color-switching")) window.__switching++;
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-md-color-switching"] });
+"""
+
+
+def _tab(browser, scheme: str = "light"):  # type: ignore[no-untyped-def]
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.errors = []  # type: ignore[attr-defined]
+    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)  # type: ignore[attr-defined]
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))  # type: ignore[attr-defined]
+    return context, tab
+
+
+def _ready(tab, shown: str) -> None:  # type: ignore[no-untyped-def]
+    wait_for(tab, f"JSON.stringify({SHOWN}) === {json.dumps(json.dumps([shown]))}", timeout=10000)
+
+
+def _click_toggle(tab) -> None:  # type: ignore[no-untyped-def]
+    tab.locator("form[data-dva-palette] label:not([hidden])").click()
+
+
+def test_material_does_not_mount_its_palette_and_a_load_recolours_nothing(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, tab = _tab(browser)
+    tab.add_init_script(RECORD_SWITCHING)
+    tab.goto(site_url + PAGE)
+    _ready(tab, "Switch to light mode")  # the system's mode, the first palette
+    assert tab.locator('[data-md-component="palette"]').count() == 0
+    assert tab.evaluate(SCHEME) == "default"
+    assert tab.evaluate("window.__switching") == 0, "a load that changes no colour marked the body as switching"
+    wait_for(tab, "document.head.querySelector('meta[name=\"theme-color\"]')", timeout=10000)
+    metas = tab.evaluate(METAS)
+    assert metas["themeColor"] == metas["header"] and metas["colorScheme"] == metas["headerScheme"] == "light"
+    assert tab.errors == []  # type: ignore[attr-defined]
+    context.close()
+
+
+def test_a_click_cycles_system_light_dark_and_the_choice_is_kept(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, tab = _tab(browser)
+    tab.goto(site_url + PAGE)
+    _ready(tab, "Switch to light mode")
+    _click_toggle(tab)
+    _ready(tab, "Switch to dark mode")
+    assert tab.evaluate(SCHEME) == "default"
+    assert json.loads(tab.evaluate(STORED))["index"] == 1
+    _click_toggle(tab)
+    _ready(tab, "Switch to system preference")
+    assert tab.evaluate(SCHEME) == "slate"
+    dark = tab.evaluate(METAS)
+    assert dark["colorScheme"] == "dark" and dark["themeColor"] == dark["header"]  # indigo in both schemes
+    wait_for(tab, "!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
+    # A new page opens dark before our script runs (Material's inline script reads the stored choice):
+    # the scheme is read when parsing ends, before module scripts run.
+    tab.add_init_script("document.addEventListener('readystatechange', () => { if (document.readyState === "
+                        "'interactive') window.__parsedScheme = document.body.dataset.mdColorScheme; });")
+    tab.goto(site_url + "services/lambda/")
+    _ready(tab, "Switch to system preference")
+    assert tab.evaluate("window.__parsedScheme") == "slate"
+    # Instant navigation keeps it.
+    tab.locator(".md-content a[href$='/sqs/']").first.click()
+    wait_for(tab, "location.pathname.endsWith('/services/sqs/')", timeout=10000)
+    _ready(tab, "Switch to system preference")  # the new page's header comes with every toggle hidden
+    assert tab.evaluate(SCHEME) == "slate"
+    _click_toggle(tab)
+    _ready(tab, "Switch to light mode")
+    assert tab.evaluate(SCHEME) == "default"  # the system is light
+    assert tab.errors == []  # type: ignore[attr-defined]
+    context.close()
+
+
+def test_the_system_preference_is_followed_in_the_systems_mode_only(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, tab = _tab(browser)
+    tab.goto(site_url + PAGE)
+    _ready(tab, "Switch to light mode")
+    tab.emulate_media(color_scheme="dark")
+    wait_for(tab, f"{SCHEME} === 'slate'", timeout=5000)
+    assert tab.evaluate(METAS)["colorScheme"] == "dark"
+    tab.emulate_media(color_scheme="light")
+    wait_for(tab, f"{SCHEME} === 'default'", timeout=5000)
+    _click_toggle(tab)  # light, chosen
+    _ready(tab, "Switch to dark mode")
+    tab.emulate_media(color_scheme="dark")
+    tab.wait_for_timeout(300)
+    assert tab.evaluate(SCHEME) == "default", "a chosen light palette followed the system to dark"
+    assert tab.errors == []  # type: ignore[attr-defined]
+    context.close()
+
+
+def test_a_dark_system_opens_dark_on_a_first_visit(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, tab = _tab(browser, scheme="dark")
+    tab.goto(site_url + PAGE)
+    wait_for(tab, f"{SCHEME} === 'slate'", timeout=10000)
+    _ready(tab, "Switch to light mode")
+    wait_for(tab, "!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
+    assert tab.errors == []  # type: ignore[attr-defined]
+    context.close()
+
+
+def test_enter_cycles_the_palette_from_the_keyboard(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, tab = _tab(browser)
+    tab.goto(site_url + PAGE)
+    _ready(tab, "Switch to light mode")
+    tab.focus("#__palette_0")
+    tab.keyboard.press("Enter")
+    _ready(tab, "Switch to dark mode")
+    assert tab.evaluate("document.activeElement.id") == "__palette_1"
+    tab.keyboard.press("Enter")
+    _ready(tab, "Switch to system preference")
+    assert tab.evaluate(SCHEME) == "slate"
+    assert tab.errors == []  # type: ignore[attr-defined]
+    context.close()
+
+
+def test_an_unreadable_stored_palette_does_not_stop_the_toggle(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, tab = _tab(browser)
+    tab.goto(site_url + PAGE)
+    _ready(tab, "Switch to light mode")
+    tab.evaluate("localStorage.setItem(new URL(__md_scope).pathname + '.__palette', '{not json')")
+    tab.errors.clear()  # type: ignore[attr-defined]
+    tab.reload()
+    _ready(tab, "Switch to light mode")  # the system's mode
+    # Material's own inline script cannot parse it either and says so; nothing else fails.
+    assert all("JSON" in error for error in tab.errors), tab.errors  # type: ignore[attr-defined]
+    _click_toggle(tab)
+    _ready(tab, "Switch to dark mode")
+    assert json.loads(tab.evaluate(STORED))["index"] == 1, "the next switch stores a readable value"
+    context.close()
