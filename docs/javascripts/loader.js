@@ -168,11 +168,15 @@ function setMeta(name, content) {
   if (meta.content !== content) meta.content = content;
 }
 
-function paletteMetas() {
+function paletteMetas(atLoad = false) {
   const header = document.querySelector("header");
   if (!header) return;
   const { colorScheme, backgroundColor } = window.getComputedStyle(header); // both read before either is written
-  setMeta("color-scheme", colorScheme);
+  // A colour-scheme meta restyles every element when it is written. At load a light page does without: with
+  // none the browser draws light anyway.
+  if (!atLoad || colorScheme !== "light" || document.head.querySelector('meta[name="color-scheme"]')) {
+    setMeta("color-scheme", colorScheme);
+  }
   setMeta("theme-color", `#${(backgroundColor.match(/\d+/g) ?? []).slice(0, 3).map((c) => (+c).toString(16).padStart(2, "0")).join("")}`);
 }
 
@@ -196,7 +200,7 @@ function applyPalette(index, switching) {
     paletteMetas(); // the new colours are computed here, with transitions off
     requestAnimationFrame(() => body.removeAttribute("data-md-color-switching"));
   } else {
-    requestAnimationFrame(() => setTimeout(paletteMetas)); // once drawn, reading the styles costs nothing
+    requestAnimationFrame(() => setTimeout(() => paletteMetas(true))); // once drawn, reading the styles costs nothing
   }
 }
 
