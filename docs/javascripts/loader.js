@@ -268,9 +268,9 @@ function loadModules() {
 }
 
 window.document$.subscribe(() => {
-  startPalette(); // instant navigation brings the new page's header, every toggle hidden
   demoteCodeNavs();
   watchCodeNavs();
   if (fromFile) loadFromFile();
   else loadModules();
+  startPalette(); // instant navigation brings the new page's header, every toggle hidden
 });
