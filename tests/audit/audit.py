@@ -388,7 +388,8 @@ def build_sites(work: Path, factor: int = 1, control: bool = False) -> dict[str,
     sites = {"ours": work / f"site-ours{tag}", "plain": work / f"site-plain{tag}"}
     ours = variants.full_copy(work / f"ours{tag}") if factor == 1 else variants.notes_scaled_copy(
         work / f"ours{tag}", factor)
-    variants.build(ours, sites["ours"])
+    if not control:  # a control run replaces it with plain's build: the copy of our Markdown is still needed
+        variants.build(ours, sites["ours"])
     log(f"building the plain-Material copy of the same Markdown, {size_label(factor)}")
     plain = variants.plain_copy(work / f"plain{tag}", work / f"capture{tag}", source=None if factor == 1 else ours)
     variants.build(plain, sites["plain"])
@@ -400,7 +401,7 @@ def build_sites(work: Path, factor: int = 1, control: bool = False) -> dict[str,
 def control_copy(sites: dict[str, Path]) -> None:
     """make audit --control: the ours side becomes a byte-for-byte copy of the plain build."""
     log("control run: the ours side is a second copy of plain Material's build")
-    shutil.rmtree(sites["ours"])
+    shutil.rmtree(sites["ours"], ignore_errors=True)
     shutil.copytree(sites["plain"], sites["ours"])
 
 
