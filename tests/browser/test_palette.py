@@ -35,7 +35,9 @@ METAS = """() => {
 RECORD_SWITCHING = """
 window.__switching = 0;
 new MutationObserver((records) => {
-  for (const r of records) if (r.target === document.body && document.body.hasAttribute("data-md-color-switching")) window.__switching++;
+  for (const r of records) {
+    if (r.target === document.body && document.body.hasAttribute("data-md-color-switching")) window.__switching++;
+  }
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-md-color-switching"] });
 """
 
