@@ -6,7 +6,8 @@ choice is stored under Material's key, so the next page opens in it (Material's 
 before the first paint) and instant navigation keeps it; the system's preference is followed in the
 system's mode only; the browser's theme colour and colour scheme follow the header (a light page at load
 writes no colour-scheme meta, which would restyle every element); a load that changes nothing recolours
-nothing; an unreadable stored value does not stop the toggle.
+nothing; an unreadable stored value does not stop the toggle. Each test but the last runs in the `page`
+fixture, which fails it on any console error or uncaught exception.
 """
 
 from __future__ import annotations
@@ -42,8 +43,10 @@ new MutationObserver((records) => {
 """
 
 
-def _tab(browser, scheme: str = "light"):  # type: ignore[no-untyped-def]
-    context = browser.new_context(color_scheme=scheme)
+def _tab(browser):  # type: ignore[no-untyped-def]
+    """A tab that keeps its console errors for the test to read (the `page` fixture fails on any: the test of
+    an unreadable stored value expects Material's own)."""
+    context = browser.new_context()
     tab = context.new_page()
     tab.errors = []  # type: ignore[attr-defined]
     tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)  # type: ignore[attr-defined]
@@ -59,8 +62,8 @@ def _click_toggle(tab) -> None:  # type: ignore[no-untyped-def]
     tab.locator("form[data-dva-palette] label:not([hidden])").click()
 
 
-def test_material_does_not_mount_its_palette_and_a_load_recolours_nothing(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context, tab = _tab(browser)
+def test_material_does_not_mount_its_palette_and_a_load_recolours_nothing(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    tab = page
     tab.add_init_script(RECORD_SWITCHING)
     tab.goto(site_url + PAGE)
     _ready(tab, "Switch to light mode")  # the system's mode, the first palette
@@ -71,12 +74,11 @@ def test_material_does_not_mount_its_palette_and_a_load_recolours_nothing(browse
     metas = tab.evaluate(METAS)
     assert metas["themeColor"] == metas["header"] and metas["headerScheme"] == "light"
     assert metas["colorScheme"] is None, "a light page wrote a colour-scheme meta at load (every element restyled)"
-    assert tab.errors == []  # type: ignore[attr-defined]
-    context.close()
 
 
-def test_a_click_cycles_system_light_dark_and_the_choice_is_kept(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context, tab = _tab(browser)
+
+def test_a_click_cycles_system_light_dark_and_the_choice_is_kept(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    tab = page
     tab.goto(site_url + PAGE)
     _ready(tab, "Switch to light mode")
     _click_toggle(tab)
@@ -105,12 +107,11 @@ def test_a_click_cycles_system_light_dark_and_the_choice_is_kept(browser, site_u
     _click_toggle(tab)
     _ready(tab, "Switch to light mode")
     assert tab.evaluate(SCHEME) == "default"  # the system is light
-    assert tab.errors == []  # type: ignore[attr-defined]
-    context.close()
 
 
-def test_the_system_preference_is_followed_in_the_systems_mode_only(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context, tab = _tab(browser)
+
+def test_the_system_preference_is_followed_in_the_systems_mode_only(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    tab = page
     tab.goto(site_url + PAGE)
     _ready(tab, "Switch to light mode")
     tab.emulate_media(color_scheme="dark")
@@ -123,22 +124,21 @@ def test_the_system_preference_is_followed_in_the_systems_mode_only(browser, sit
     tab.emulate_media(color_scheme="dark")
     tab.wait_for_timeout(300)
     assert tab.evaluate(SCHEME) == "default", "a chosen light palette followed the system to dark"
-    assert tab.errors == []  # type: ignore[attr-defined]
-    context.close()
 
 
-def test_a_dark_system_opens_dark_on_a_first_visit(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context, tab = _tab(browser, scheme="dark")
+
+def test_a_dark_system_opens_dark_on_a_first_visit(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    tab = page
+    tab.emulate_media(color_scheme="dark")
     tab.goto(site_url + PAGE)
     wait_for(tab, f"{SCHEME} === 'slate'", timeout=10000)
     _ready(tab, "Switch to light mode")
     wait_for(tab, "!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
-    assert tab.errors == []  # type: ignore[attr-defined]
-    context.close()
 
 
-def test_enter_cycles_the_palette_from_the_keyboard(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context, tab = _tab(browser)
+
+def test_enter_cycles_the_palette_from_the_keyboard(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    tab = page
     tab.goto(site_url + PAGE)
     _ready(tab, "Switch to light mode")
     tab.focus("#__palette_0")
@@ -148,8 +148,7 @@ def test_enter_cycles_the_palette_from_the_keyboard(browser, site_url: str) -> N
     tab.keyboard.press("Enter")
     _ready(tab, "Switch to system preference")
     assert tab.evaluate(SCHEME) == "slate"
-    assert tab.errors == []  # type: ignore[attr-defined]
-    context.close()
+
 
 
 def test_an_unreadable_stored_palette_does_not_stop_the_toggle(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
