@@ -167,6 +167,31 @@ def wait_for(page: object, expression: str, arg: object = None, timeout: float =
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
+# True once the element's place on screen has held for three frames in a row (false as soon as it moves).
+_HELD = """(element) => new Promise((done) => {
+  let top = element.getBoundingClientRect().top, held = 0;
+  const frame = () => {
+    const now = element.getBoundingClientRect().top;
+    if (now !== top) return done(false);
+    if (++held === 3) return done(true);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})"""
+
+
+def tap(page: object, locator: object) -> None:
+    """Tap `locator` like a finger, once it has stopped moving. A tap's click is the browser's, a few
+    milliseconds after the touch, at the same point: if the page moves in between, the click lands on
+    whatever is there now. Scrolling a long page straight to a note does move it: the parts drawn only near
+    the screen (content-visibility, docs/stylesheets/extra.css) take their real height on the next frame
+    (a sources line above the note: 140 px reserved, 77 px drawn), and Playwright's own tap, which waits for
+    the element to be stable before the touch, cannot see the move after it."""
+    locator.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    wait_for(page, _HELD, arg=locator.element_handle())  # type: ignore[attr-defined]
+    locator.tap()  # type: ignore[attr-defined]
+
+
 def fetched(page: object) -> list[str]:
     """Every URL the page has requested so far (resource timing), in order."""
     return list(page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"))  # type: ignore[attr-defined]

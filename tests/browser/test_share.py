@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import PHONE, wait_for
+from tests.conftest import PHONE, tap, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -52,14 +52,7 @@ def test_phone_shows_the_control_and_opens_the_share_sheet(browser, site_url: st
     wait_for(page, "window.matchMedia('(hover: none)').matches")
     link = share_link(page)
     assert float(link.evaluate("a => getComputedStyle(a).opacity")) == 1, "visible without hover"
-    wait_for(page, "[...performance.getEntriesByType('resource')].some(e => e.name.endsWith('/loader.js'))")
-    # Parts drawn as they near the screen (content-visibility) can move the note while the tap is aimed: on a
-    # busy machine a tap once landed on the note above. Tap once its place holds for two frames.
-    link.scroll_into_view_if_needed()
-    wait_for(page, f"new Promise((done) => {{ const y = document.getElementById('{NOTE}').getBoundingClientRect().top; "
-                   f"requestAnimationFrame(() => requestAnimationFrame(() => "
-                   f"done(document.getElementById('{NOTE}').getBoundingClientRect().top === y))); }})")
-    link.tap()
+    tap(page, link)
     wait_for(page, "window.__shared !== undefined")
     shared = page.evaluate("window.__shared")
     assert urlsplit(shared["url"]).path == f"/n/{NOTE}/"
@@ -73,7 +66,7 @@ def test_phone_without_share_sheet_copies(browser, site_url: str) -> None:  # ty
     context.add_init_script(script="delete Navigator.prototype.share;")
     page = context.new_page()
     page.goto(f"{site_url}services/sqs/")
-    share_link(page).tap()
+    tap(page, share_link(page))
     wait_for(page, "document.querySelector('.md-dialog__inner') && "
                    "document.querySelector('.md-dialog__inner').textContent.includes('Copied to clipboard')")
     assert urlsplit(page.evaluate("navigator.clipboard.readText()")).path == f"/n/{NOTE}/"
