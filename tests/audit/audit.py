@@ -163,10 +163,14 @@ def parse(lhr: dict[str, Any]) -> Report:
     return Report(scores, metrics, diagnostics, requests, blocking, repeated, lost, errored)
 
 
-def lighthouse(url: str, out: Path) -> Report:
+def lighthouse(url: str, out: Path, throttling: str = "simulate") -> Report:
+    """One Lighthouse run. `throttling`: "simulate" (the mobile preset's default: an unthrottled load, then
+    the metrics computed for slow 4G and a 4x slower CPU) or "devtools" (the load itself throttled, and
+    the metrics read from it)."""
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}",
+               f"--throttling-method={throttling}"]
     error = ""
     for attempt in range(ATTEMPTS):
         out.unlink(missing_ok=True)
@@ -407,7 +411,7 @@ def control_copy(sites: dict[str, Path]) -> None:
 
 def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
                results: dict[str, dict[str, list[Report]]], missing: dict[str, str], skipped: list[str],
-               control: bool = False) -> None:
+               control: bool = False, throttling: str = "simulate") -> None:
     """Every page of `audit: pages` on one size of the site, ours and plain alternating, `runs` rounds. The
     results are keyed by page name, with the size after it when it is not today's site."""
     sites = build_sites(work, factor, control)
@@ -430,7 +434,7 @@ def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
                         continue
                     log(f"round {r + 1}/{runs}: {key}, {side}")
                     name = f"{side}-{path.strip('/').replace('/', '-') or 'home'}-{factor}x-{r}.json"
-                    results[key][side].append(lighthouse(urls[side] + path, work / name))
+                    results[key][side].append(lighthouse(urls[side] + path, work / name, throttling))
 
 
 def report_control(results: dict[str, dict[str, list[Report]]], budgets: dict[str, Any]) -> int:
@@ -456,6 +460,9 @@ def main() -> int:
     parser.add_argument("--control", action="store_true",
                         help="audit plain Material against a second copy of itself (the 'Ours' column): how "
                              "many budgets two identical sites miss, the measurement's own noise")
+    parser.add_argument("--throttling", choices=("simulate", "devtools"), default="simulate",
+                        help="Lighthouse's throttling method: simulate (the default, as the budgets were set) or "
+                             "devtools (the load itself throttled: slower, and no simulated first paint)")
     args = parser.parse_args()
     work = start("dva-audit-")
     if work is None:
@@ -466,7 +473,7 @@ def main() -> int:
     skipped: list[str] = []
     try:
         for factor in args.sizes:
-            audit_size(work, factor, budgets, args.runs, results, missing, skipped, args.control)
+            audit_size(work, factor, budgets, args.runs, results, missing, skipped, args.control, args.throttling)
     except (BenchSetupError, RuntimeError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -480,7 +487,7 @@ def main() -> int:
     if args.control:
         print("CONTROL RUN: both columns are plain Material's build, 'Ours' a second copy of it (copy A) served by its "
               "own server, 'Plain Material' the original (copy B); every difference is the measurement's noise.\n")
-    print(f"make audit: Lighthouse {version}, {chromium}, mobile preset (simulated throttling), gzip on; ours and "
+    print(f"make audit: Lighthouse {version}, {chromium}, mobile preset ({args.throttling} throttling), gzip on; ours and "
           f"plain Material (same Markdown) alternating, median of {args.runs} rounds; "
           f"{', '.join(size_label(f) for f in args.sizes)}; {os.cpu_count()} cores, load "
           f"average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after (CPU-bound metrics such as total "
