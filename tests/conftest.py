@@ -100,14 +100,21 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh browser page; fails the test on any console error or uncaught exception."""
-    context = browser.new_context()  # type: ignore[attr-defined]
+def recording_tab(browser: object, **context_options: object) -> tuple[object, object, list[str]]:
+    """A new browser context and tab, and the list it appends every console error and uncaught exception to.
+    `context_options` go to browser.new_context (a phone's viewport, touch)."""
+    context = browser.new_context(**context_options)  # type: ignore[attr-defined]
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    return context, tab, errors
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser page; fails the test on any console error or uncaught exception."""
+    context, tab, errors = recording_tab(browser)
     yield tab
     context.close()
     assert not errors, f"console errors: {errors}"

@@ -20,7 +20,7 @@ from macros.calculators.evaluate import Evaluation, defaults, evaluate
 from macros.calculators.numbers import format_number
 from macros.calculators.spec import Calculator, Input, load_spec
 from macros.calculators.validate import parse_field, range_text
-from tests.conftest import come_near, fetched, wait_for
+from tests.conftest import come_near, fetched, recording_tab, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -407,12 +407,7 @@ def test_an_invalid_shared_link_is_shown_but_leaves_the_address_bar(page, site_u
 
 def phone(browser, width: int = 390, height: int = 844):  # type: ignore[no-untyped-def]
     """A phone-sized tab that records console errors, like the `page` fixture."""
-    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    return context, tab, errors
+    return recording_tab(browser, viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
 
 
 IN_VIEW = """form => {

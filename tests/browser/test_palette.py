@@ -16,7 +16,7 @@ import json
 
 import pytest
 
-from tests.conftest import wait_for
+from tests.conftest import recording_tab, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -43,17 +43,6 @@ new MutationObserver((records) => {
 """
 
 
-def _tab(browser):  # type: ignore[no-untyped-def]
-    """A tab that keeps its console errors for the test to read (the `page` fixture fails on any: the test of
-    an unreadable stored value expects Material's own)."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.errors = []  # type: ignore[attr-defined]
-    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)  # type: ignore[attr-defined]
-    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))  # type: ignore[attr-defined]
-    return context, tab
-
-
 def _ready(tab, shown: str) -> None:  # type: ignore[no-untyped-def]
     wait_for(tab, f"JSON.stringify({SHOWN}) === {json.dumps(json.dumps([shown]))}", timeout=10000)
 
@@ -63,104 +52,94 @@ def _click_toggle(tab) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_material_does_not_mount_its_palette_and_a_load_recolours_nothing(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    tab = page
-    tab.add_init_script(RECORD_SWITCHING)
-    tab.goto(site_url + PAGE)
-    _ready(tab, "Switch to light mode")  # the system's mode, the first palette
-    assert tab.locator('[data-md-component="palette"]').count() == 0
-    assert tab.evaluate(SCHEME) == "default"
-    assert tab.evaluate("window.__switching") == 0, "a load that changes no colour marked the body as switching"
-    wait_for(tab, "document.head.querySelector('meta[name=\"theme-color\"]')", timeout=10000)
-    metas = tab.evaluate(METAS)
+    page.add_init_script(RECORD_SWITCHING)
+    page.goto(site_url + PAGE)
+    _ready(page, "Switch to light mode")  # the system's mode, the first palette
+    assert page.locator('[data-md-component="palette"]').count() == 0
+    assert page.evaluate(SCHEME) == "default"
+    assert page.evaluate("window.__switching") == 0, "a load that changes no colour marked the body as switching"
+    wait_for(page, "document.head.querySelector('meta[name=\"theme-color\"]')", timeout=10000)
+    metas = page.evaluate(METAS)
     assert metas["themeColor"] == metas["header"] and metas["headerScheme"] == "light"
     assert metas["colorScheme"] is None, "a light page wrote a colour-scheme meta at load (every element restyled)"
 
 
-
 def test_a_click_cycles_system_light_dark_and_the_choice_is_kept(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    tab = page
-    tab.goto(site_url + PAGE)
-    _ready(tab, "Switch to light mode")
-    _click_toggle(tab)
-    _ready(tab, "Switch to dark mode")
-    assert tab.evaluate(SCHEME) == "default"
-    assert json.loads(tab.evaluate(STORED))["index"] == 1
-    assert tab.evaluate(METAS)["colorScheme"] == "light"  # a reader's switch writes it
-    _click_toggle(tab)
-    _ready(tab, "Switch to system preference")
-    assert tab.evaluate(SCHEME) == "slate"
-    dark = tab.evaluate(METAS)
+    page.goto(site_url + PAGE)
+    _ready(page, "Switch to light mode")
+    _click_toggle(page)
+    _ready(page, "Switch to dark mode")
+    assert page.evaluate(SCHEME) == "default"
+    assert json.loads(page.evaluate(STORED))["index"] == 1
+    assert page.evaluate(METAS)["colorScheme"] == "light"  # a reader's switch writes it
+    _click_toggle(page)
+    _ready(page, "Switch to system preference")
+    assert page.evaluate(SCHEME) == "slate"
+    dark = page.evaluate(METAS)
     assert dark["colorScheme"] == "dark" and dark["themeColor"] == dark["header"]  # indigo in both schemes
-    wait_for(tab, "!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
+    wait_for(page, "!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
     # A new page opens dark before our script runs (Material's inline script reads the stored choice):
     # the scheme is read when parsing ends, before module scripts run.
-    tab.add_init_script("document.addEventListener('readystatechange', () => { if (document.readyState === "
+    page.add_init_script("document.addEventListener('readystatechange', () => { if (document.readyState === "
                         "'interactive') window.__parsedScheme = document.body.dataset.mdColorScheme; });")
-    tab.goto(site_url + "services/lambda/")
-    _ready(tab, "Switch to system preference")
-    assert tab.evaluate("window.__parsedScheme") == "slate"
+    page.goto(site_url + "services/lambda/")
+    _ready(page, "Switch to system preference")
+    assert page.evaluate("window.__parsedScheme") == "slate"
     # Instant navigation keeps it.
-    tab.locator(".md-content a[href$='/sqs/']").first.click()
-    wait_for(tab, "location.pathname.endsWith('/services/sqs/')", timeout=10000)
-    _ready(tab, "Switch to system preference")  # the new page's header comes with every toggle hidden
-    assert tab.evaluate(SCHEME) == "slate"
-    _click_toggle(tab)
-    _ready(tab, "Switch to light mode")
-    assert tab.evaluate(SCHEME) == "default"  # the system is light
-
+    page.locator(".md-content a[href$='/sqs/']").first.click()
+    wait_for(page, "location.pathname.endsWith('/services/sqs/')", timeout=10000)
+    _ready(page, "Switch to system preference")  # the new page's header comes with every toggle hidden
+    assert page.evaluate(SCHEME) == "slate"
+    _click_toggle(page)
+    _ready(page, "Switch to light mode")
+    assert page.evaluate(SCHEME) == "default"  # the system is light
 
 
 def test_the_system_preference_is_followed_in_the_systems_mode_only(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    tab = page
-    tab.goto(site_url + PAGE)
-    _ready(tab, "Switch to light mode")
-    tab.emulate_media(color_scheme="dark")
-    wait_for(tab, f"{SCHEME} === 'slate'", timeout=5000)
-    assert tab.evaluate(METAS)["colorScheme"] == "dark"
-    tab.emulate_media(color_scheme="light")
-    wait_for(tab, f"{SCHEME} === 'default'", timeout=5000)
-    _click_toggle(tab)  # light, chosen
-    _ready(tab, "Switch to dark mode")
-    tab.emulate_media(color_scheme="dark")
-    tab.wait_for_timeout(300)
-    assert tab.evaluate(SCHEME) == "default", "a chosen light palette followed the system to dark"
-
+    page.goto(site_url + PAGE)
+    _ready(page, "Switch to light mode")
+    page.emulate_media(color_scheme="dark")
+    wait_for(page, f"{SCHEME} === 'slate'", timeout=5000)
+    assert page.evaluate(METAS)["colorScheme"] == "dark"
+    page.emulate_media(color_scheme="light")
+    wait_for(page, f"{SCHEME} === 'default'", timeout=5000)
+    _click_toggle(page)  # light, chosen
+    _ready(page, "Switch to dark mode")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(300)
+    assert page.evaluate(SCHEME) == "default", "a chosen light palette followed the system to dark"
 
 
 def test_a_dark_system_opens_dark_on_a_first_visit(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    tab = page
-    tab.emulate_media(color_scheme="dark")
-    tab.goto(site_url + PAGE)
-    wait_for(tab, f"{SCHEME} === 'slate'", timeout=10000)
-    _ready(tab, "Switch to light mode")
-    wait_for(tab, "!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
-
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + PAGE)
+    wait_for(page, f"{SCHEME} === 'slate'", timeout=10000)
+    _ready(page, "Switch to light mode")
+    wait_for(page, "!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
 
 
 def test_enter_cycles_the_palette_from_the_keyboard(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    tab = page
-    tab.goto(site_url + PAGE)
-    _ready(tab, "Switch to light mode")
-    tab.focus("#__palette_0")
-    tab.keyboard.press("Enter")
-    _ready(tab, "Switch to dark mode")
-    assert tab.evaluate("document.activeElement.id") == "__palette_1"
-    tab.keyboard.press("Enter")
-    _ready(tab, "Switch to system preference")
-    assert tab.evaluate(SCHEME) == "slate"
-
+    page.goto(site_url + PAGE)
+    _ready(page, "Switch to light mode")
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")
+    _ready(page, "Switch to dark mode")
+    assert page.evaluate("document.activeElement.id") == "__palette_1"
+    page.keyboard.press("Enter")
+    _ready(page, "Switch to system preference")
+    assert page.evaluate(SCHEME) == "slate"
 
 
 def test_an_unreadable_stored_palette_does_not_stop_the_toggle(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context, tab = _tab(browser)
+    context, tab, errors = recording_tab(browser)  # not the `page` fixture: Material's own error is expected
     tab.goto(site_url + PAGE)
     _ready(tab, "Switch to light mode")
     tab.evaluate("localStorage.setItem(new URL(__md_scope).pathname + '.__palette', '{not json')")
-    tab.errors.clear()  # type: ignore[attr-defined]
+    errors.clear()
     tab.reload()
     _ready(tab, "Switch to light mode")  # the system's mode
     # Material's own inline script cannot parse it either and says so; nothing else fails.
-    assert all("JSON" in error for error in tab.errors), tab.errors  # type: ignore[attr-defined]
+    assert all("JSON" in error for error in errors), errors
     _click_toggle(tab)
     _ready(tab, "Switch to dark mode")
     assert json.loads(tab.evaluate(STORED))["index"] == 1, "the next switch stores a readable value"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.conftest import wait_for
+from tests.conftest import recording_tab, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -47,11 +47,7 @@ def _location(href: str, base: str) -> str:
 @pytest.fixture(scope="module")
 def search_page(browser, site_url: str):  # type: ignore[no-untyped-def]
     """One tab on the home page for all queries; fails on any console error or page exception."""
-    context = browser.new_context()
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    context, tab, errors = recording_tab(browser)
     tab.goto(site_url)
     yield tab
     context.close()
