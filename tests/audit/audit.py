@@ -54,6 +54,7 @@ CATEGORIES = {"performance": "Performance", "accessibility": "Accessibility", "b
 METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT"}
 SIDES = ("ours", "plain")
 KNOWN_ERROR = "frame_sequence"  # Lighthouse 12.2.3 with chromium 156: six diagnostic audits error
+THROTTLING = ("simulate", "devtools")  # Lighthouse's --throttling-method; the budgets were set with the first
 ATTEMPTS = 2  # a Lighthouse run that fails (a busy machine can time one out) is tried once more
 
 
@@ -163,14 +164,19 @@ def parse(lhr: dict[str, Any]) -> Report:
     return Report(scores, metrics, diagnostics, requests, blocking, repeated, lost, errored)
 
 
-def lighthouse(url: str, out: Path, throttling: str = "simulate") -> Report:
-    """One Lighthouse run. `throttling`: "simulate" (the mobile preset's default: an unthrottled load, then
-    the metrics computed for slow 4G and a 4x slower CPU) or "devtools" (the load itself throttled, and
-    the metrics read from it)."""
+def lighthouse_command(url: str, out: Path, throttling: str = THROTTLING[0]) -> list[str]:
+    """The Lighthouse command line for one run. `throttling`, one of THROTTLING: "simulate" (the mobile
+    preset's default: an unthrottled load, then the metrics computed for slow 4G and a 4x slower CPU) or
+    "devtools" (the load itself throttled, and the metrics read from it)."""
+    if throttling not in THROTTLING:
+        raise ValueError(f"throttling {throttling!r}: one of {', '.join(THROTTLING)}")
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}",
-               f"--throttling-method={throttling}"]
+    return [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}", f"--throttling-method={throttling}"]
+
+
+def lighthouse(url: str, out: Path, throttling: str = THROTTLING[0]) -> Report:
+    command = lighthouse_command(url, out, throttling)
     error = ""
     for attempt in range(ATTEMPTS):
         out.unlink(missing_ok=True)
@@ -411,7 +417,7 @@ def control_copy(sites: dict[str, Path]) -> None:
 
 def audit_size(work: Path, factor: int, budgets: dict[str, Any], runs: int,
                results: dict[str, dict[str, list[Report]]], missing: dict[str, str], skipped: list[str],
-               control: bool = False, throttling: str = "simulate") -> None:
+               control: bool = False, throttling: str = THROTTLING[0]) -> None:
     """Every page of `audit: pages` on one size of the site, ours and plain alternating, `runs` rounds. The
     results are keyed by page name, with the size after it when it is not today's site."""
     sites = build_sites(work, factor, control)
@@ -460,7 +466,7 @@ def main() -> int:
     parser.add_argument("--control", action="store_true",
                         help="audit plain Material against a second copy of itself (the 'Ours' column): how "
                              "many budgets two identical sites miss, the measurement's own noise")
-    parser.add_argument("--throttling", choices=("simulate", "devtools"), default="simulate",
+    parser.add_argument("--throttling", choices=THROTTLING, default=THROTTLING[0],
                         help="Lighthouse's throttling method: simulate (the default, as the budgets were set) or "
                              "devtools (the load itself throttled: slower, and no simulated first paint)")
     args = parser.parse_args()

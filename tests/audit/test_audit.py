@@ -192,3 +192,16 @@ def test_control_misses_read_identical_copies_both_ways() -> None:
     assert [(c.page, c.metric) for c in missed] == [("DynamoDB (copy B vs copy A)", "Performance"),
                                                     ("DynamoDB (copy B vs copy A)", "LCP")]
     assert missed[1].difference == "2.62× (+2,850 ms)"
+
+
+def test_the_throttling_method_reaches_lighthouse(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """make audit --throttling: the default is the simulation the budgets were set with; devtools is passed on
+    as it is; anything else fails before Lighthouse runs, naming the valid methods."""
+    def method(command: list[str]) -> list[str]:
+        return [arg for arg in command if arg.startswith("--throttling-method")]
+
+    out = tmp_path / "report.json"
+    assert method(audit.lighthouse_command("http://127.0.0.1/", out)) == ["--throttling-method=simulate"]
+    assert method(audit.lighthouse_command("http://127.0.0.1/", out, "devtools")) == ["--throttling-method=devtools"]
+    with pytest.raises(ValueError, match="simulate, devtools"):
+        audit.lighthouse_command("http://127.0.0.1/", out, "provided")
