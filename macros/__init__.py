@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import calculators, changes, cheatsheet, corrections, coverage, glossary, links, quiz, search_index
-from .context import Context
+from .context import Context, ContextRef
 from .errors import MacroInputError, in_context
 
 MODULES = (links, corrections, coverage, glossary, calculators, quiz, cheatsheet, changes)
@@ -24,15 +24,20 @@ def _bind(env: Any, ctx: Context, name: str, fn: Callable[..., str]) -> None:
     def macro(*args: Any, **kwargs: Any) -> str:
         current = getattr(env, "page", None)  # Zensical's macros extension has no env.page
         page = current.file.src_uri if current is not None else "<no page>"
-        call = f"{name}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
-        try:
-            signature.bind(ctx, page, *args, **kwargs)
-        except TypeError as exc:
-            raise in_context(page, call, MacroInputError(f"wrong arguments ({exc})")) from None
+
+        def call() -> str:  # the call as written, for the error message only (1,300 calls a build)
+            return f"{name}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
+
         try:
             return fn(ctx, page, *args, **kwargs)
         except MacroInputError as exc:
-            raise in_context(page, call, exc) from None
+            raise in_context(page, call(), exc) from None
+        except TypeError:
+            try:  # the call's own arguments, or a fault inside the macro (which keeps its traceback)?
+                signature.bind(ctx, page, *args, **kwargs)
+            except TypeError as wrong:
+                raise in_context(page, call(), MacroInputError(f"wrong arguments ({wrong})")) from None
+            raise
 
     macro.__doc__ = fn.__doc__
     env.macro(macro, name)
@@ -44,7 +49,7 @@ def macro_names() -> set[str]:
 
 def define_env(env: Any) -> None:
     ctx = Context.load(Path(env.conf["docs_dir"]), directory_urls=env.conf["use_directory_urls"])
-    env.variables["_dva_context"] = ctx
+    env.variables["_dva_context"] = ContextRef(ctx)
     for module in MODULES:
         for name, fn in module.MACROS.items():
             _bind(env, ctx, name, fn)
@@ -63,7 +68,7 @@ def on_pre_page_macros(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     """After Material writes the search index, add the catalog aliases to each page's entry; write the question bank."""
-    ctx = env.variables["_dva_context"]
+    ctx = env.variables["_dva_context"].context
     search_index.rewrite(Path(env.conf["site_dir"]), ctx.catalog, ctx.directory_urls)
     search_index.write_names(Path(env.conf["site_dir"]), ctx.catalog, ctx.directory_urls)
     quiz.write_bank(Path(env.conf["site_dir"]), ctx)

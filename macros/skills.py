@@ -7,6 +7,7 @@ so that an unknown note id fails the build with the nearest ids, as note() does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .catalog import DATA_DIR, CatalogError, Exam, require_in
@@ -63,12 +64,25 @@ class DomainSkills:
 class SkillMap:
     domains: tuple[DomainSkills, ...]
 
+    @cached_property
+    def _by_note(self) -> dict[str, tuple[list[Skill], tuple[str, ...]]]:
+        """Note id -> the skills that list it and their domains: every page and question asks (make bench)."""
+        skills: dict[str, list[Skill]] = {}
+        domains: dict[str, list[str]] = {}
+        for d in self.domains:
+            for s in d.skills:
+                for note_id in s.notes:
+                    skills.setdefault(note_id, []).append(s)
+                    if d.domain not in domains.setdefault(note_id, []):
+                        domains[note_id].append(d.domain)
+        return {n: (skills[n], tuple(domains[n])) for n in skills}
+
     def skills_of_note(self, note_id: str) -> list[Skill]:
-        return [s for d in self.domains for s in d.skills if note_id in s.notes]
+        return list(self._by_note.get(note_id, ([], ()))[0])
 
     def domains_of_note(self, note_id: str) -> tuple[str, ...]:
         """The domains (exam.yml ids, in the exam's order) of the skills that list the note."""
-        return tuple(d.domain for d in self.domains if any(note_id in s.notes for s in d.skills))
+        return self._by_note.get(note_id, ([], ()))[1]
 
     def uncovered(self) -> list[tuple[DomainSkills, Skill]]:
         """Skills without a note in domains declared complete: what the gate refuses."""

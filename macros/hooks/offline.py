@@ -441,7 +441,7 @@ def on_post_build(config: Any) -> None:
     if not offline_enabled(config):
         return
     macros = config["plugins"].get("macros")
-    ctx = macros.variables.get("_dva_context") if macros is not None else None
-    if ctx is None:
+    ref = macros.variables.get("_dva_context") if macros is not None else None  # macros/context.py ContextRef
+    if ref is None:
         raise PluginError("offline build: the macros plugin's context (_dva_context, macros/__init__.py) is missing")
-    _project_module(config, "macros.quiz").write_bank_script(Path(config["site_dir"]), ctx)
+    _project_module(config, "macros.quiz").write_bank_script(Path(config["site_dir"]), ref.context)
