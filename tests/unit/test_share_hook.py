@@ -1,0 +1,65 @@
+"""macros/hooks/share.py's writing of the share pages: every note's pages written, a failed write fails the build.
+
+The pages' content is checked on the built site (tests/site/test_share_pages.py); here the hook runs on its own,
+with two notes and a renamed one, so the writer thread's two ends can be seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.hooks import share
+from macros.notes import Note
+
+NOTES = {
+    "sqs-long-polling": Note("sqs-long-polling", "Long polling waits up to 20 seconds", "services/sqs.md", 10),
+    "sqs-delay-seconds": Note("sqs-delay-seconds", "Delay queues hold new messages", "services/sqs.md", 20),
+}
+PAGE_HTML = ('<h3 id="sqs-long-polling">Long polling</h3>\n<p>It cuts empty receives. More.</p>\n'
+             '<h3 id="sqs-delay-seconds">Delay</h3>\n<p>Up to 15 minutes.</p>')
+
+
+@pytest.fixture
+def hook() -> Iterator[None]:
+    saved = share._build
+    share._build = share._Build(notes=dict(NOTES), card="assets/card.png", aliases={"sqs-polling": "sqs-long-polling"},
+                                page_location=lambda src: src.removesuffix(".md") + "/")
+    yield
+    share._build = saved
+
+
+def _config(site: Path) -> dict[str, Any]:
+    return {"site_dir": str(site), "site_name": "DVA Notes", "site_url": "https://example.org/", "theme": {}}
+
+
+class _Page:
+    pass
+
+
+def test_every_note_and_old_id_gets_its_page(hook: None, tmp_path: Path) -> None:
+    """Notes on a rendered page are written while the build goes on, with their first sentence; a note whose
+    page MkDocs did not render, at the end; an old id beside its note."""
+    config = _config(tmp_path)
+    only_one = PAGE_HTML.split("\n<h3", 1)[0]  # the second note's page is not rendered
+    share.on_page_content(only_one, _Page(), config, None)
+    share.on_post_build(config)
+    written = sorted(p.parent.name for p in (tmp_path / "n").glob("*/index.html"))
+    assert written == ["sqs-delay-seconds", "sqs-long-polling", "sqs-polling"]
+    first = (tmp_path / "n/sqs-long-polling/index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="It cuts empty receives.">' in first
+    assert (tmp_path / "n/sqs-polling/index.html").read_text(encoding="utf-8") == first
+    assert '<meta name="description" content="">' in (tmp_path / "n/sqs-delay-seconds/index.html").read_text()
+
+
+def test_a_failed_write_fails_the_build(hook: None, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "n").write_text("a file where the share pages' folder goes", encoding="utf-8")
+    config = _config(site)
+    share.on_page_content(PAGE_HTML, _Page(), config, None)
+    with pytest.raises(OSError):
+        share.on_post_build(config)
