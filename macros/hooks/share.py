@@ -18,7 +18,6 @@ import importlib
 import posixpath
 import re
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,6 @@ SHARE_DIR = "n"
 NOTE_TITLE = "Copy a link to this note"
 CARD_ALT = "DVA Notes: checked study notes for the AWS Certified Developer - Associate exam"
 HEADERLINK = re.compile(r'<a class="headerlink" href="#(?P<id>[a-z0-9-]+)" title="[^"]*">')
-NOTE_HEADING = re.compile(r'<h3 id="(?P<id>[a-z0-9-]+)"')
-PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 TAGS = re.compile(r"<[^>]+>")
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]`'\"])[.!?](?=\s+[A-Z(`\"]|\s*$)")
 
@@ -40,9 +37,6 @@ class _Build:
     aliases: dict[str, str] = field(default_factory=dict)  # a renamed note's old id -> its id now
     page_location: Any = None  # macros.search_index.page_location, set in on_config
     first_sentence: dict[str, str] = field(default_factory=dict)
-    writer: ThreadPoolExecutor | None = None  # writes the share pages (_write_share_pages)
-    writes: list[Future[None]] = field(default_factory=list)
-    queued: set[str] = field(default_factory=set)  # note ids whose share pages are queued
 
 
 _build = _Build()
@@ -73,10 +67,10 @@ def first_sentence(text: str, limit: int = 300) -> str:
 def note_summaries(html: str, note_ids: set[str]) -> dict[str, str]:
     """note id -> the first sentence of the first paragraph after its heading, in this page's HTML."""
     found = {}
-    for match in NOTE_HEADING.finditer(html):
+    for match in re.finditer(r'<h3 id="(?P<id>[a-z0-9-]+)"', html):
         if match["id"] not in note_ids:
             continue
-        paragraph = PARAGRAPH.search(html, match.end())  # from the heading on, without copying the page
+        paragraph = re.search(r"<p>(.*?)</p>", html[match.end():], re.DOTALL)
         found[match["id"]] = first_sentence(plain(paragraph.group(1))) if paragraph else ""
     return found
 
@@ -164,48 +158,22 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def share_ids(note_id: str) -> list[str]:
-    """The share pages that show a note: its own, and one per old id of it (macros/data/anchor_aliases.yml),
-    so a share link pasted before a rename still previews and lands on the note."""
-    return [note_id] + [old for old, new in _build.aliases.items() if new == note_id]
-
-
-def _write(folder: Path, text: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(text, encoding="utf-8")
-
-
-def _write_share_pages(note_id: str, config: Any) -> None:
-    """Queue the note's share pages. A writer thread creates the 400-odd folders and files while MkDocs goes on
-    rendering: on a journaling disk that is 0.2-0.3 s of the kernel's time (make bench, README "Performance")."""
-    if _build.writer is None:
-        _build.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="share-pages")
-    note = _build.notes[note_id]
-    page = share_page(note, _build.first_sentence.get(note_id, ""), _site_url(config), config["site_name"],
-                      _build.card, _favicon(config))
-    for share_id in share_ids(note_id):
-        _build.writes.append(_build.writer.submit(_write, Path(config["site_dir"]) / share_path(share_id), page))
-    _build.queued.add(note_id)
-
-
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     ids = set(_build.notes)
-    summaries = note_summaries(html, ids)
-    _build.first_sentence.update(summaries)
-    for note_id in summaries:
-        _write_share_pages(note_id, config)
+    _build.first_sentence.update(note_summaries(html, ids))
     return mark_permalinks(html, ids, _site_url(config))
 
 
 def on_post_build(config: Any) -> None:
-    """Every note has its share pages once the build ends: those of a page MkDocs did not render (none in a full
-    build) are written now, and a failed write fails the build here."""
-    for note_id in _build.notes:
-        if note_id not in _build.queued:
-            _write_share_pages(note_id, config)
-    try:
-        for write in _build.writes:
-            write.result()
-    finally:
-        if _build.writer is not None:
-            _build.writer.shutdown()
+    """One share page per note, and one per old id of a renamed note (macros/data/anchor_aliases.yml),
+    so a share link pasted before the rename still previews and lands on the note."""
+    site = Path(config["site_dir"])
+    pages = {note_id: note_id for note_id in _build.notes}
+    pages.update({old: new for old, new in _build.aliases.items() if new in _build.notes})
+    for share_id, note_id in pages.items():
+        note = _build.notes[note_id]
+        folder = site / share_path(share_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        summary = _build.first_sentence.get(note.id, "")
+        page = share_page(note, summary, _site_url(config), config["site_name"], _build.card, _favicon(config))
+        (folder / "index.html").write_text(page, encoding="utf-8")

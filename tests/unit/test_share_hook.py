@@ -1,7 +1,7 @@
 """macros/hooks/share.py's writing of the share pages: every note's pages written, a failed write fails the build.
 
 The pages' content is checked on the built site (tests/site/test_share_pages.py); here the hook runs on its own,
-with two notes and a renamed one, so the writer thread's two ends can be seen.
+with two notes and a renamed one.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ class _Page:
 
 
 def test_every_note_and_old_id_gets_its_page(hook: None, tmp_path: Path) -> None:
-    """Notes on a rendered page are written while the build goes on, with their first sentence; a note whose
-    page MkDocs did not render, at the end; an old id beside its note."""
+    """A note on a rendered page gets its first sentence; a note whose page MkDocs did not render gets a page
+    all the same; an old id gets the page of the note it now names."""
     config = _config(tmp_path)
     only_one = PAGE_HTML.split("\n<h3", 1)[0]  # the second note's page is not rendered
     share.on_page_content(only_one, _Page(), config, None)
