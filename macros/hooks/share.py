@@ -26,6 +26,8 @@ SHARE_DIR = "n"
 NOTE_TITLE = "Copy a link to this note"
 CARD_ALT = "DVA Notes: checked study notes for the AWS Certified Developer - Associate exam"
 HEADERLINK = re.compile(r'<a class="headerlink" href="#(?P<id>[a-z0-9-]+)" title="[^"]*">')
+NOTE_HEADING = re.compile(r'<h3 id="(?P<id>[a-z0-9-]+)"')
+PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 TAGS = re.compile(r"<[^>]+>")
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]`'\"])[.!?](?=\s+[A-Z(`\"]|\s*$)")
 
@@ -67,10 +69,10 @@ def first_sentence(text: str, limit: int = 300) -> str:
 def note_summaries(html: str, note_ids: set[str]) -> dict[str, str]:
     """note id -> the first sentence of the first paragraph after its heading, in this page's HTML."""
     found = {}
-    for match in re.finditer(r'<h3 id="(?P<id>[a-z0-9-]+)"', html):
+    for match in NOTE_HEADING.finditer(html):
         if match["id"] not in note_ids:
             continue
-        paragraph = re.search(r"<p>(.*?)</p>", html[match.end():], re.DOTALL)
+        paragraph = PARAGRAPH.search(html, match.end())  # from the heading on, without copying the page
         found[match["id"]] = first_sentence(plain(paragraph.group(1))) if paragraph else ""
     return found
 
