@@ -18,25 +18,26 @@ from .errors import MacroInputError, in_context
 MODULES = (links, corrections, coverage, glossary, calculators, quiz, cheatsheet, changes)
 
 
+def _as_written(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """A macro call as the page wrote it, for its error message (built only on an error: 1,300 calls a build)."""
+    return f"{name}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
+
+
 def _bind(env: Any, ctx: Context, name: str, fn: Callable[..., str]) -> None:
     signature = inspect.signature(fn)
 
     def macro(*args: Any, **kwargs: Any) -> str:
         current = getattr(env, "page", None)  # Zensical's macros extension has no env.page
         page = current.file.src_uri if current is not None else "<no page>"
-
-        def call() -> str:  # the call as written, for the error message only (1,300 calls a build)
-            return f"{name}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
-
         try:
             return fn(ctx, page, *args, **kwargs)
         except MacroInputError as exc:
-            raise in_context(page, call(), exc) from None
+            raise in_context(page, _as_written(name, args, kwargs), exc) from None
         except TypeError:
             try:  # the call's own arguments, or a fault inside the macro (which keeps its traceback)?
                 signature.bind(ctx, page, *args, **kwargs)
             except TypeError as wrong:
-                raise in_context(page, call(), MacroInputError(f"wrong arguments ({wrong})")) from None
+                raise in_context(page, _as_written(name, args, kwargs), MacroInputError(f"wrong arguments ({wrong})")) from None
             raise
 
     macro.__doc__ = fn.__doc__

@@ -65,24 +65,22 @@ class SkillMap:
     domains: tuple[DomainSkills, ...]
 
     @cached_property
-    def _by_note(self) -> dict[str, tuple[list[Skill], tuple[str, ...]]]:
-        """Note id -> the skills that list it and their domains: every page and question asks (make bench)."""
-        skills: dict[str, list[Skill]] = {}
-        domains: dict[str, list[str]] = {}
+    def _by_note(self) -> dict[str, list[tuple[str, Skill]]]:
+        """Note id -> (domain, skill) for each skill that lists it, in the exam's order. Built once: every
+        question and page asks (a scan of every skill each time cost 0.06 s a build, make bench)."""
+        index: dict[str, list[tuple[str, Skill]]] = {}
         for d in self.domains:
             for s in d.skills:
                 for note_id in s.notes:
-                    skills.setdefault(note_id, []).append(s)
-                    if d.domain not in domains.setdefault(note_id, []):
-                        domains[note_id].append(d.domain)
-        return {n: (skills[n], tuple(domains[n])) for n in skills}
+                    index.setdefault(note_id, []).append((d.domain, s))
+        return index
 
     def skills_of_note(self, note_id: str) -> list[Skill]:
-        return list(self._by_note.get(note_id, ([], ()))[0])
+        return [s for _, s in self._by_note.get(note_id, [])]
 
     def domains_of_note(self, note_id: str) -> tuple[str, ...]:
         """The domains (exam.yml ids, in the exam's order) of the skills that list the note."""
-        return self._by_note.get(note_id, ([], ()))[1]
+        return tuple(dict.fromkeys(d for d, _ in self._by_note.get(note_id, [])))
 
     def uncovered(self) -> list[tuple[DomainSkills, Skill]]:
         """Skills without a note in domains declared complete: what the gate refuses."""

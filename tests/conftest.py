@@ -11,8 +11,12 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
+
+import macros
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -121,6 +125,15 @@ def page(browser: object) -> Iterator[object]:
 
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+
+
+def bound_macro(ctx: object, name: str, fn: object, page: str) -> Any:
+    """`fn` as mkdocs-macros calls it on `page`: through macros._bind, with the page's errors and its call."""
+    bound: dict[str, Any] = {}
+    env = SimpleNamespace(page=SimpleNamespace(file=SimpleNamespace(src_uri=page)),
+                          macro=lambda f, n: bound.setdefault(n, f))
+    macros._bind(env, ctx, name, fn)  # type: ignore[arg-type]
+    return bound[name]
 
 
 def copy_project(dest: Path) -> Path:

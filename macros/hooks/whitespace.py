@@ -8,7 +8,7 @@ inside attribute values (`="..."`, `='...'`), which are left exactly as they are
 and between a tag's attributes) a browser treats any whitespace run as one space, so the page reads
 the same.
 
-It runs on every page of every build (make bench: 0.2 s a build, now under 0.1 s). The common case is two
+It runs on every page of every build (0.10 s over the 68 pages; 0.23 s with a split at every tag). The common case is two
 C-level substitutions; a stretch between preformatted elements is split around its attribute values
 first only when one of them holds a line break, which no page has today.
 """

@@ -7,7 +7,6 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -18,6 +17,7 @@ from macros.context import Context, built_url
 from macros.datafile import load_yaml
 from macros.errors import MacroError, MacroInputError
 from macros.notes import scan_markdown
+from tests.conftest import bound_macro
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -194,12 +194,8 @@ def test_bad_study_order_fails_the_macro_call_with_page_and_file(ctx: Context, t
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Through the binding mkdocs-macros calls: one line naming the page, the call, the file and the fix."""
     monkeypatch.setattr(cheatsheet, "STUDY_ORDER", write_order(tmp_path, "[lamda]"))
-    bound = {}
-    env = SimpleNamespace(page=SimpleNamespace(file=SimpleNamespace(src_uri="index.md")),
-                          macro=lambda fn, name: bound.setdefault(name, fn))
-    macros._bind(env, ctx, "start_here", cheatsheet.start_here)
     with pytest.raises(MacroError) as caught:
-        bound["start_here"]()
+        bound_macro(ctx, "start_here", cheatsheet.start_here, "index.md")()
     message = str(caught.value)
     assert message.startswith("index.md: start_here(): ")
     assert "macros/data/study_order.yml, step 2: unknown page id 'lamda'; did you mean: lambda, " in message

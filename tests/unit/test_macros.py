@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-import macros
 from macros import corrections, links
 from macros.context import Context, rel_link
 from macros.errors import MacroError, MacroInputError
+from tests.conftest import bound_macro
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,29 +100,15 @@ def test_correction_box_quotes_note_and_links_source(ctx: Context) -> None:
     assert f"original note {n.number} said" in box
 
 
-class _Env:
-    """What macros._bind needs of mkdocs-macros' env: the page being rendered and macro()."""
-
-    def __init__(self) -> None:
-        self.page = type("Page", (), {"file": type("File", (), {"src_uri": "services/sqs.md"})()})()
-        self.macros: dict = {}
-
-    def macro(self, fn: object, name: str) -> None:
-        self.macros[name] = fn
-
-
 def test_a_call_with_wrong_arguments_names_the_call(ctx: Context) -> None:
-    env = _Env()
-    macros._bind(env, ctx, "note", links.note)
+    note = bound_macro(ctx, "note", links.note, "services/sqs.md")
     with pytest.raises(MacroError, match=r"services/sqs.md: note\('a', 'b', 'c'\): wrong arguments"):
-        env.macros["note"]("a", "b", "c")
+        note("a", "b", "c")
 
 
 def test_a_fault_inside_a_macro_is_not_blamed_on_its_arguments(ctx: Context) -> None:
     def broken(ctx: Context, page: str, note_id: str) -> str:
         return len(note_id) + "x"  # a TypeError raised inside the macro, for a call that is right
 
-    env = _Env()
-    macros._bind(env, ctx, "broken", broken)
     with pytest.raises(TypeError, match="unsupported operand"):
-        env.macros["broken"]("sqs-long-polling")
+        bound_macro(ctx, "broken", broken, "services/sqs.md")("sqs-long-polling")

@@ -155,3 +155,15 @@ def test_sources_unknown_note_id_suggests(ctx: Context) -> None:
     note_id = next(iter(ctx.note_sources))
     with pytest.raises(MacroInputError, match=f"unknown note id with sources {note_id[:-1]!r}; did you mean: {note_id}"):
         corrections.sources(ctx, "x.md", note_id[:-1])
+
+
+def test_the_note_index_answers_what_a_scan_of_every_skill_does(ctx: Context) -> None:
+    """SkillMap indexes the skills by note once; for every note (and an unknown id) it gives what reading
+    every skill of every domain gives, in the exam's order, each domain once."""
+    skills = ctx.skills
+    for note_id in [*ctx.notes, "no-such-note"]:
+        scanned = [s for d in skills.domains for s in d.skills if note_id in s.notes]
+        assert skills.skills_of_note(note_id) == scanned, note_id
+        domains = tuple(d.domain for d in skills.domains if any(note_id in s.notes for s in d.skills))
+        assert skills.domains_of_note(note_id) == domains, note_id
+    assert any(len(skills.domains_of_note(n)) > 1 for n in ctx.notes), "a note in two domains keeps both"
