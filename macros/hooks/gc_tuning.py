@@ -24,7 +24,8 @@ from typing import Any
 from mkdocs.plugins import event_priority
 
 PAUSED = (0, 0, 0)  # a first threshold of 0: no automatic collection
-_saved: list[tuple[int, int, int]] = []  # the thresholds in force before MkDocs started
+_caller: tuple[int, int, int] | None = None  # the thresholds to give back: the caller's, before MkDocs started
+_started = False  # on_startup ran: `mkdocs build`, `serve` and `gh-deploy` send it; MkDocs' build() alone does not
 _builds = 0  # builds started in this process (`mkdocs serve` runs one per change)
 
 
@@ -34,26 +35,33 @@ def _pause() -> None:
 
 def _resume() -> None:
     """The objects the build left join the oldest generation untraversed, and the caller's thresholds return."""
+    global _caller
     gc.freeze()
     gc.unfreeze()
-    if _saved:
-        gc.set_threshold(*_saved[-1])
+    if _caller is not None:
+        gc.set_threshold(*_caller)
+    if not _started:  # a build without on_startup: the next one reads the caller's thresholds again
+        _caller = None
 
 
 def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
-    if not _saved:
+    global _caller, _started
+    if not _started:
+        _caller = gc.get_threshold()
+        _started = True
         atexit.register(gc.freeze)  # runs at exit only, so a caller that goes on is not affected
-    _saved.append(gc.get_threshold())
     _pause()
 
 
 @event_priority(100)  # before every plugin, so the macros' data loads with collection off
 def on_config(config: Any) -> Any:
     """The start of each build. A rebuild first collects what the last build handed on uncollected."""
-    global _builds
+    global _builds, _caller
     if _builds:
         gc.collect()
     _builds += 1
+    if _caller is None:
+        _caller = gc.get_threshold()
     _pause()
     return config
 
@@ -69,6 +77,8 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown(**kwargs: Any) -> None:
-    if _saved:
+    global _caller, _started
+    if _started:
+        _started = False
         _resume()
-        gc.set_threshold(*_saved.pop())
+        _caller = None

@@ -35,7 +35,8 @@ def cyclic_garbage() -> weakref.ref[Node]:
 def caller(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, int, int]]:
     """A caller with thresholds of its own, and the hook as a fresh process finds it."""
     before = gc.get_threshold()
-    monkeypatch.setattr(gc_tuning, "_saved", [])
+    monkeypatch.setattr(gc_tuning, "_caller", None)
+    monkeypatch.setattr(gc_tuning, "_started", False)
     monkeypatch.setattr(gc_tuning, "_builds", 0)
     gc.set_threshold(700, 10, 10)
     yield (700, 10, 10)
@@ -51,7 +52,19 @@ def test_a_build_runs_without_collections_and_gives_the_thresholds_back(caller: 
     assert gc.get_threshold() == caller
     gc_tuning.on_shutdown()
     assert gc.get_threshold() == caller
-    assert gc_tuning._saved == []
+    assert gc_tuning._caller is None
+
+
+def test_a_build_run_without_startup_gives_back_the_thresholds_it_found(caller: tuple[int, int, int]) -> None:
+    """MkDocs' build() called in-process sends no on_startup or on_shutdown: collection must not stay off."""
+    gc_tuning.on_config({})
+    assert gc.get_threshold()[0] == 0
+    gc_tuning.on_post_build({})
+    assert gc.get_threshold() == caller
+    gc.set_threshold(900, 11, 12)  # the caller changes its own between two builds
+    gc_tuning.on_config({})
+    gc_tuning.on_build_error(RuntimeError("a page failed"))
+    assert gc.get_threshold() == (900, 11, 12)
 
 
 def test_the_builds_objects_are_handed_on_untraversed_and_not_lost(caller: tuple[int, int, int]) -> None:
