@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 PAUSED = (0, 0, 0)  # a first threshold of 0: no automatic collection
 _caller: tuple[int, int, int] | None = None  # the thresholds to give back: the caller's, before MkDocs started
 _started = False  # on_startup ran: `mkdocs build`, `serve` and `gh-deploy` send it; MkDocs' build() alone does not
-_builds = 0  # builds started in this process (`mkdocs serve` runs one per change)
+_built = False  # a build has started in this process before (`mkdocs serve` runs one per change)
 
 
 def _pause() -> None:
@@ -56,10 +56,10 @@ def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
 @event_priority(100)  # before every plugin, so the macros' data loads with collection off
 def on_config(config: Any) -> Any:
     """The start of each build. A rebuild first collects what the last build handed on uncollected."""
-    global _builds, _caller
-    if _builds:
+    global _built, _caller
+    if _built:
         gc.collect()
-    _builds += 1
+    _built = True
     if _caller is None:
         _caller = gc.get_threshold()
     _pause()

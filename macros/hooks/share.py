@@ -57,7 +57,7 @@ class _Build:
 class _SiteWriter:
     """Files handed, as a tar stream, to a child Python process that writes them into the site while MkDocs goes on.
 
-    The share pages are 820 folders and files. Creating them took the build 0.07-0.31 s of kernel time on the
+    The share pages are 820 folders and files. Creating them in the hook took 0.07-0.31 s of the build on the
     machine `make bench` runs on (0.3-0.6 ms per folder or file when its disk is slow); the child does that
     work on another core, and the build only packs the pages (about 0.04 s). on_post_build waits for it.
     """

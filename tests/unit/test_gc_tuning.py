@@ -37,7 +37,7 @@ def caller(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, int, int]]:
     before = gc.get_threshold()
     monkeypatch.setattr(gc_tuning, "_caller", None)
     monkeypatch.setattr(gc_tuning, "_started", False)
-    monkeypatch.setattr(gc_tuning, "_builds", 0)
+    monkeypatch.setattr(gc_tuning, "_built", False)
     gc.set_threshold(700, 10, 10)
     yield (700, 10, 10)
     gc.unfreeze()
