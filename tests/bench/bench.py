@@ -52,8 +52,18 @@ class Row:
 class Bench:
     work: Path
     budgets: dict[str, Any]
-    runs: int
+    runs: int | None  # --runs: every stage's rounds; None: budgets.yml (a stage's own `runs`, else the top one)
     sites: dict[str, Path]  # name -> built site folder, filled as stages build them
+
+    def rounds(self, stage: str) -> int:
+        """Rounds for `stage`: --runs when given, else the stage's `runs` in budgets.yml, else the top-level
+        `runs`. A stage whose ratio moves more from one round to the next than its budget allows keeps its own
+        figure (first_load: README "Performance", the A/A run)."""
+        if self.runs is not None:
+            return self.runs
+        section = self.budgets.get(stage)
+        own = section.get("runs") if isinstance(section, dict) else None
+        return int(own if own is not None else self.budgets["runs"])
 
 
 def log(message: str) -> None:
@@ -182,7 +192,7 @@ def stage_build(bench: Bench) -> list[Row]:
     plain = variants.plain_copy(bench.work / "plain", bench.work / "capture")
     sites = {"full": bench.work / "site-full", "plain": bench.work / "site-plain"}
     times = alternate({name: timed_build(p, sites[name]) for name, p in (("full", full), ("plain", plain))},
-                      bench.runs, "build")
+                      bench.rounds("build"), "build")
     bench.sites["today"] = sites["full"]
     bench.sites["plain"] = sites["plain"]
     ours, theirs = median(times["full"]), median(times["plain"])
@@ -200,7 +210,7 @@ def stage_scale(bench: Bench) -> list[Row]:
         log(f"scale: generating a {n}-page copy")
         projects[n] = variants.scaled_copy(bench.work / f"scaled-{n}", n)
     sites = {n: bench.work / f"site-{n}" for n in sizes}
-    times = alternate({str(n): timed_build(projects[n], sites[n]) for n in sizes}, bench.runs, "scale")
+    times = alternate({str(n): timed_build(projects[n], sites[n]) for n in sizes}, bench.rounds("scale"), "scale")
     per_page = {n: median(times[str(n)]) / n for n in sizes}
     html = {n: html_bytes_per_page(sites[n]) for n in sizes}
     ensure_sites(bench, "today")
@@ -251,7 +261,7 @@ def stage_first_load(bench: Bench, chromium: Browser) -> list[Row]:
         return once
 
     try:
-        alternate({name: run(name) for name in servers}, bench.runs, "first load")
+        alternate({name: run(name) for name in servers}, bench.rounds("first_load"), "first load")
     finally:
         for srv, _ in servers.values():
             srv.shutdown()
@@ -303,7 +313,7 @@ def stage_search(bench: Bench, chromium: Browser) -> list[Row]:
         return lambda: measure.search_latency(chromium, servers[name][1], budget["page"], budget["query"])[0]
 
     try:
-        times = alternate({name: run(name) for name in servers}, bench.runs, "search")
+        times = alternate({name: run(name) for name in servers}, bench.rounds("search"), "search")
     finally:
         for srv, _ in servers.values():
             srv.shutdown()
@@ -328,7 +338,7 @@ def stage_search_after_load(bench: Bench, chromium: Browser) -> list[Row]:
         return lambda: measure.search_after_load(chromium, servers[name][1], budget["page"], budget["query"])[0]
 
     try:
-        times = alternate({name: run(name) for name in servers}, bench.runs, "search right after load")
+        times = alternate({name: run(name) for name in servers}, bench.rounds("search"), "search right after load")
     finally:
         for srv, _ in servers.values():
             srv.shutdown()
@@ -351,9 +361,10 @@ def stage_calculators(bench: Bench, chromium: Browser) -> list[Row]:
     srv, url = server.start(bench.sites["today"])
     try:
         runs = []
-        for r in range(bench.runs):
+        rounds = bench.rounds("calculators")
+        for r in range(rounds):
             runs.append(measure.calculator_latencies(chromium, url, budget["page"]))
-            log(f"calculators: round {r + 1}/{bench.runs} done")
+            log(f"calculators: round {r + 1}/{rounds} done")
     finally:
         srv.shutdown()
     if not runs[0]:
@@ -379,10 +390,11 @@ def stage_quiz(bench: Bench, chromium: Browser) -> list[Row]:
     srv, url = server.start(bench.sites["today"])
     try:
         ready, feedback = [], []
-        for r in range(bench.runs):
+        rounds = bench.rounds("quiz")
+        for r in range(rounds):
             ready.append(measure.practice_ready(chromium, url, budget["practice_page"]))
             feedback.append(measure.quiz_feedback(chromium, url, bench.budgets["first_load"]["page"]))
-            log(f"quiz: round {r + 1}/{bench.runs} done")
+            log(f"quiz: round {r + 1}/{rounds} done")
     finally:
         srv.shutdown()
     limit = budget["practice_ready_ms_max"]
@@ -407,6 +419,13 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def rounds_label(bench: Bench, stages: list[str]) -> str:
+    """"5", or "5 (first_load: 15)" when a stage keeps its own number of rounds."""
+    default = bench.rounds("")
+    own = {stage: bench.rounds(stage) for stage in stages if bench.rounds(stage) != default}
+    return f"{default}" + (f" ({', '.join(f'{stage}: {n}' for stage, n in own.items())})" if own else "")
+
+
 def chromium_version() -> str:
     out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout
     return out.strip() or "chromium (version unknown)"
@@ -423,7 +442,8 @@ STAGE_SITES = {"first_load": SIDE_BY_SIDE, "search": ("today", "scaled"), "searc
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Measure DVA Notes against tests/bench/budgets.yml.")
-    parser.add_argument("--runs", type=int, help="rounds per comparison (default: budgets.yml, at least 5 for the README)")
+    parser.add_argument("--runs", type=int, help="rounds for every comparison (default: budgets.yml's `runs`, or a stage's own; "
+                        "at least 5 for the README)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     parser.add_argument("--only", help="comma-separated stages to run (default all): "
                         + ", ".join([*BUILD_STAGES, *BROWSER_STAGES]))
@@ -433,10 +453,9 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown stage(s): {', '.join(sorted(unknown))}")
     budgets = yaml.safe_load(BUDGETS.read_text(encoding="utf-8"))
-    runs = args.runs or budgets["runs"]
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     work = Path(tempfile.mkdtemp(prefix="dva-bench-"))
-    bench = Bench(work=work, budgets=budgets, runs=runs, sites={})
+    bench = Bench(work=work, budgets=budgets, runs=args.runs, sites={})
     started, load_before = time.perf_counter(), os.getloadavg()[0]
     rows: list[Row] = []
     try:
@@ -458,7 +477,7 @@ def main() -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     only = f" (stages {', '.join(stages)} only)" if args.only else ""
-    print(f"make bench{only}: median of {runs} alternating runs; {os.cpu_count()} cores (load average "
+    print(f"make bench{only}: median of {rounds_label(bench, stages)} alternating runs; {os.cpu_count()} cores (load average "
           f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after), Python {platform.python_version()}, "
           f"{chromium_version()}; {time.perf_counter() - started:.0f} s in all.\n")
     print(table(rows))

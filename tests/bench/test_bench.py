@@ -202,3 +202,17 @@ def test_search_after_load_rows_use_the_ratio_budget() -> None:
 def test_only_runs_the_stages_named_and_builds_what_they_need() -> None:
     assert set(bench.STAGE_SITES) == set(bench.BROWSER_STAGES)
     assert {site for sites in bench.STAGE_SITES.values() for site in sites} <= set(bench.BUILDERS)
+
+
+def test_a_stage_keeps_its_own_rounds_unless_the_command_line_sets_them(tmp_path: Path) -> None:
+    budgets = yaml.safe_load(bench.BUDGETS.read_text(encoding="utf-8"))
+    assert budgets["first_load"]["runs"] > budgets["runs"]  # the A/A figure in budgets.yml
+    from_file = bench.Bench(work=tmp_path, budgets=budgets, runs=None, sites={})
+    assert from_file.rounds("first_load") == budgets["first_load"]["runs"]
+    assert from_file.rounds("build") == from_file.rounds("quiz") == budgets["runs"]
+    own = budgets["first_load"]["runs"]
+    assert bench.rounds_label(from_file, ["build", "first_load"]) == f"{budgets['runs']} (first_load: {own})"
+    assert bench.rounds_label(from_file, ["build"]) == str(budgets["runs"])
+    forced = bench.Bench(work=tmp_path, budgets=budgets, runs=3, sites={})
+    assert forced.rounds("first_load") == forced.rounds("build") == 3
+    assert bench.rounds_label(forced, ["build", "first_load"]) == "3"
