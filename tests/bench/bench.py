@@ -55,14 +55,14 @@ class Bench:
     runs: int | None  # --runs: every stage's rounds; None: budgets.yml (a stage's own `runs`, else the top one)
     sites: dict[str, Path]  # name -> built site folder, filled as stages build them
 
-    def rounds(self, stage: str) -> int:
-        """Rounds for `stage`: --runs when given, else the stage's `runs` in budgets.yml, else the top-level
-        `runs`. A stage whose ratio moves more from one round to the next than its budget allows keeps its own
-        figure (first_load: README "Performance", the A/A run)."""
+    def rounds(self, stage: str, key: str = "runs") -> int:
+        """Rounds for `stage`: --runs when given, else the stage's `key` in budgets.yml, else the top-level
+        `runs`. A figure that moves more from one round to the next than its budget allows keeps its own
+        number (first_load's `runs` and `paint_runs`: README "Performance", the A/A runs)."""
         if self.runs is not None:
             return self.runs
         section = self.budgets.get(stage)
-        own = section.get("runs") if isinstance(section, dict) else None
+        own = section.get(key) if isinstance(section, dict) else None
         return int(own if own is not None else self.budgets["runs"])
 
 
@@ -260,17 +260,33 @@ def stage_first_load(bench: Bench, chromium: Browser) -> list[Row]:
 
         return once
 
+    paints: dict[str, list[float | None]] = {name: [] for name in PAINTED}
+
+    def paint(name: str) -> Callable[[], float]:
+        def once() -> float:
+            paints[name].append(measure.first_paint(chromium, servers[name][1], budget["page"]))
+            return 0.0
+
+        return once
+
     try:
         alternate({name: run(name) for name in servers}, bench.rounds("first_load"), "first load")
+        alternate({name: paint(name) for name in PAINTED}, bench.rounds("first_load", "paint_runs"), "first paint")
     finally:
         for srv, _ in servers.values():
             srv.shutdown()
-    return first_load_rows(loads, budget, notes_label(bench))
+    return first_load_rows(loads, paints, budget, notes_label(bench))
 
 
-def first_load_rows(loads: dict[str, list[measure.FirstLoad]], budget: dict[str, Any], nx: str) -> list[Row]:
+ROUND_KEYS = ("runs", "paint_runs")  # budgets.yml keys a stage may set its own rounds with
+PAINTED = ("gzip", "plain", "today-nx", "plain-nx")  # the sides whose first paint is compared (gzip on)
+
+
+def first_load_rows(loads: dict[str, list[measure.FirstLoad]], paints: dict[str, list[float | None]],
+                    budget: dict[str, Any], nx: str) -> list[Row]:
     """The table rows of stage 3 from its measurements: `loads` has the runs of "gzip" and "nogzip" (ours),
-    "plain" (plain Material, gzip) and "today-nx"/"plain-nx" (the same at `nx`, e.g. "3× the notes")."""
+    "plain" (plain Material, gzip) and "today-nx"/"plain-nx" (the same at `nx`, e.g. "3× the notes");
+    `paints` the first paints of the PAINTED sides, taken in rounds of their own (budgets.yml `paint_runs`)."""
 
     def med(name: str, field: str) -> float | None:
         return median_of([getattr(r, field) for r in loads[name]])
@@ -283,8 +299,8 @@ def first_load_rows(loads: dict[str, list[measure.FirstLoad]], budget: dict[str,
                               budget["gzip_bytes_ratio_max"], kb))
         rows.append(ratio_row("3", f"First load (gzip): DOMContentLoaded, {same}", med(ours, "dcl_ms"),
                               med(theirs, "dcl_ms"), budget["dcl_ratio_max"], ms))
-        rows.append(ratio_row("3", f"First load (gzip): first contentful paint, {same}", med(ours, "fcp_ms"),
-                              med(theirs, "fcp_ms"), budget["fcp_ratio_max"], ms))
+        rows.append(ratio_row("3", f"First load (gzip): first contentful paint, {same}", median_of(paints[ours]),
+                              median_of(paints[theirs]), budget["fcp_ratio_max"], ms))
     for name, label in (("gzip", "gzip"), ("nogzip", "no gzip")):
         runs = loads[name]
         requests = max(r.requests for r in runs)
@@ -420,10 +436,11 @@ def table(rows: list[Row]) -> str:
 
 
 def rounds_label(bench: Bench, stages: list[str]) -> str:
-    """"5", or "5 (first_load: 15)" when a stage keeps its own number of rounds."""
+    """"5", or "5 (first_load: 15, first_load paint_runs: 60)" when a stage keeps numbers of its own."""
     default = bench.rounds("")
-    own = {stage: bench.rounds(stage) for stage in stages if bench.rounds(stage) != default}
-    return f"{default}" + (f" ({', '.join(f'{stage}: {n}' for stage, n in own.items())})" if own else "")
+    own = [f"{stage}{'' if key == 'runs' else ' ' + key}: {bench.rounds(stage, key)}"
+           for stage in stages for key in ROUND_KEYS if bench.rounds(stage, key) != default]
+    return f"{default}" + (f" ({', '.join(own)})" if own else "")
 
 
 def chromium_version() -> str:
