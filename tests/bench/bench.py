@@ -58,7 +58,7 @@ class Bench:
     def rounds(self, stage: str, key: str = "runs") -> int:
         """Rounds for `stage`: --runs when given, else the stage's `key` in budgets.yml, else the top-level
         `runs`. A figure that moves more from one round to the next than its budget allows keeps its own
-        number (first_load's `runs` and `paint_runs`: README "Performance", the A/A runs)."""
+        number (first_load's `runs` and `paint_runs`: README "Rounds, from A/A runs")."""
         if self.runs is not None:
             return self.runs
         section = self.budgets.get(stage)
