@@ -116,7 +116,7 @@ test-fast: $(VENV)/.test-deps  ## Unit tests only
 
 # Performance: one table of build, scale, first-load, search, calculator and quiz figures against
 # tests/bench/budgets.yml, each comparison measured side by side; first load and search right after load
-# against plain Material on today's site and at 3x the notes (about 30 minutes on 2 cores, idle).
+# against plain Material on today's site and at 3x the notes (22 minutes on 2 cores, 3 December 2026).
 # BENCH_ARGS for a quicker look, e.g. BENCH_ARGS="--runs 3 --only first_load,search_after_load".
 bench: $(VENV)/.test-deps chromium  ## Measure the site against its performance budgets
 	$(BIN)/pytest -q -m bench tests/bench
