@@ -2,9 +2,9 @@
 
 Prints one Markdown table (paste it into the README's "Performance" section). Every comparison is
 measured in the same run, alternating its sides (the order rotates each round), and the median of
-`runs` rounds is reported. Budgets come from tests/bench/budgets.yml. Everything is generated into a
-fresh temporary folder and deleted afterwards; nothing is cached between runs. Exit status 1 when a
-budget is missed.
+`runs` rounds is reported (a stage's own `runs`, or first_load's `paint_runs`, where budgets.yml sets one).
+Budgets come from tests/bench/budgets.yml. Everything is generated into a fresh temporary folder and
+deleted afterwards; nothing is cached between runs. Exit status 1 when a budget is missed.
 
 First load and search right after load are measured side by side with plain Material twice: on today's
 site and on a synthetic copy with `notes_factor` (3) times the notes, each with its plain-Material twin.

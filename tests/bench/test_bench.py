@@ -17,6 +17,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tests.bench import bench, server, variants
+from tests.bench import browser as measure
 from tests.bench.browser import FirstLoad
 from tests.conftest import ROOT
 from tests.gate.project import nav_files
@@ -220,3 +221,17 @@ def test_a_stage_keeps_its_own_rounds_unless_the_command_line_sets_them(tmp_path
     forced = bench.Bench(work=tmp_path, budgets=budgets, runs=3, sites={})
     assert forced.rounds("first_load") == forced.rounds("first_load", "paint_runs") == forced.rounds("build") == 3
     assert bench.rounds_label(forced, ["build", "first_load"]) == "3"
+
+
+def test_first_paint_reads_the_paint_or_says_there_was_none(tmp_path: Path, browser: object) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text/index.html").write_text("<!doctype html><title>t</title><p>A note to paint.</p>", encoding="utf-8")
+    (tmp_path / "blank").mkdir()
+    (tmp_path / "blank/index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
+    srv, url = server.start(tmp_path)
+    try:
+        painted = measure.first_paint(browser, url, "text/")  # type: ignore[arg-type]
+        assert isinstance(painted, (int, float)) and painted > 0
+        assert measure.first_paint(browser, url, "blank/") is None  # type: ignore[arg-type]
+    finally:
+        srv.shutdown()
