@@ -77,8 +77,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown(**kwargs: Any) -> None:
-    global _caller, _started
+    global _started
     if _started:
         _started = False
-        _resume()
-        _caller = None
+        _resume()  # with _started off, it also forgets the caller's thresholds

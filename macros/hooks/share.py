@@ -254,12 +254,18 @@ def on_post_build(config: Any) -> None:
     for note_id in _build.notes:
         if note_id not in _build.written:
             _write_share_pages(note_id, config)
-    if _build.writer is not None:
-        writer, _build.writer = _build.writer, None
+    writer = _take_writer()
+    if writer is not None:
         writer.close()
 
 
 def on_build_error(error: Exception) -> None:
-    if _build.writer is not None:
-        writer, _build.writer = _build.writer, None
+    writer = _take_writer()
+    if writer is not None:
         writer.stop()
+
+
+def _take_writer() -> _SiteWriter | None:
+    """This build's writer, if one started; the next build starts its own."""
+    writer, _build.writer = _build.writer, None
+    return writer
